@@ -1,0 +1,20 @@
+/*
+ * entente.h - the whole public API of libentente.
+ *
+ * entente reads international news and keeps a model of how states align.
+ * The library is organised along the data flow; each stage has its header:
+ *
+ *   entente/common.h   context, error codes, diagnostics, dates
+ *   entente/text.h     articles in; normalised sentences and tokens out
+ *   entente/builtin.h  data shipped inside the library (samples, tables)
+ *
+ * The library never prints and never exits; the `entente` program does.
+ */
+#ifndef ENTENTE_H
+#define ENTENTE_H
+
+#include "entente/common.h"
+#include "entente/text.h"
+#include "entente/builtin.h"
+
+#endif

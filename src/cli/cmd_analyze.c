@@ -1,0 +1,147 @@
+/*
+ * cmd_analyze.c - `entente analyze`: the main job.  Reads the articles (the
+ * bundled samples when no FILE is given) and prints what each stage found.
+ * Today: the text stage's counts (documents, sentences, repairs).  Each
+ * later stage appends its section.
+ */
+#include "cli/cli.h"
+#include "util/buf.h"
+
+#include <string.h>
+
+static const ent_cli_option options[] = {
+	{"format", 'f', "FORMAT", "output: text (default) or json", "text|json", 0},
+	ENT_CLI_INPUT_OPTIONS,
+	ENT_CLI_HELP_OPTION,
+	{NULL, 0, NULL, NULL, NULL, 0}
+};
+
+typedef struct {
+	long docs, sentences;
+	size_t bytes;
+	ent_date first, last;
+	ent_text_stats st;
+} totals;
+
+static int on_doc(ent_cli *cli, ent_doc *doc, const ent_article *art,
+                  void *payload)
+{
+	totals *t = payload;
+	const ent_text_stats *s = ent_doc_stats(doc);
+	ent_date d = ent_doc_date(doc);
+	(void)cli;
+	t->docs++;
+	t->sentences += (long)ent_doc_sentence_count(doc);
+	t->bytes += art->text_len;
+	if (t->first == ENT_DATE_NONE || d < t->first)
+		t->first = d;
+	if (t->last == ENT_DATE_NONE || d > t->last)
+		t->last = d;
+	t->st.invalid_utf8 += s->invalid_utf8;
+	t->st.nul_bytes += s->nul_bytes;
+	t->st.controls += s->controls;
+	t->st.nfc_changes += s->nfc_changes;
+	t->st.hyphen_spaces += s->hyphen_spaces;
+	t->st.glued_sentences += s->glued_sentences;
+	t->st.space_runs += s->space_runs;
+	t->st.space_before_punct += s->space_before_punct;
+	t->st.split_apostrophes += s->split_apostrophes;
+	t->st.long_sentences += s->long_sentences;
+	t->st.dash_spaces += s->dash_spaces;
+	return 0;
+}
+
+static const struct {
+	const char *key, *label;
+	size_t off;
+} repairs[] = {
+	{"invalid_utf8", "invalid UTF-8 replaced", offsetof(ent_text_stats, invalid_utf8)},
+	{"nul_bytes", "NUL bytes", offsetof(ent_text_stats, nul_bytes)},
+	{"controls", "control characters", offsetof(ent_text_stats, controls)},
+	{"nfc_changes", "runs normalised to NFC", offsetof(ent_text_stats, nfc_changes)},
+	{"hyphen_spaces", "intra-word hyphens rejoined", offsetof(ent_text_stats, hyphen_spaces)},
+	{"glued_sentences", "glued sentences split", offsetof(ent_text_stats, glued_sentences)},
+	{"space_runs", "runs of spaces collapsed", offsetof(ent_text_stats, space_runs)},
+	{"space_before_punct", "spaces before punctuation removed", offsetof(ent_text_stats, space_before_punct)},
+	{"split_apostrophes", "split apostrophes rejoined", offsetof(ent_text_stats, split_apostrophes)},
+	{"dash_spaces", "dashes spaced", offsetof(ent_text_stats, dash_spaces)},
+	{"long_sentences", "over-long sentences cut", offsetof(ent_text_stats, long_sentences)},
+};
+
+static long stat_at(const ent_text_stats *s, size_t off)
+{
+	return *(const long *)((const char *)s + off);
+}
+
+static int run(ent_cli *cli, ent_cli_args *a)
+{
+	ent_cli_inputs in;
+	totals t;
+	const char *f = ent_cli_get(a, "format");
+	int json = f && strcmp(f, "json") == 0;
+	int rc;
+	size_t i;
+	char d1[16], d2[16];
+
+	memset(&t, 0, sizeof t);
+	t.first = t.last = ENT_DATE_NONE;
+	if ((rc = ent_cli_inputs_init(cli, a, &in, "samples/articles.jsonl")) != 0)
+		return rc;
+	rc = ent_cli_inputs_each(cli, &in, on_doc, &t);
+	if (rc < 0)
+		return ENT_EXIT_INPUT;
+	ent_date_format(d1, t.first);
+	ent_date_format(d2, t.last);
+	if (json) {
+		ent_buf b = ENT_BUF_INIT;
+		ent_buf_printf(&b, "{\"input\":");
+		ent_buf_json_cstr(&b, in.builtin ? in.builtin : NULL);
+		ent_buf_printf(&b, ",\"text\":{\"documents\":%ld,\"sentences\":%ld,"
+		               "\"bytes\":%zu,\"first_date\":", t.docs, t.sentences,
+		               t.bytes);
+		ent_buf_json_cstr(&b, t.docs ? d1 : NULL);
+		ent_buf_puts(&b, ",\"last_date\":");
+		ent_buf_json_cstr(&b, t.docs ? d2 : NULL);
+		ent_buf_puts(&b, ",\"repairs\":{");
+		for (i = 0; i < sizeof repairs / sizeof repairs[0]; i++)
+			ent_buf_printf(&b, "%s\"%s\":%ld", i ? "," : "", repairs[i].key,
+			               stat_at(&t.st, repairs[i].off));
+		ent_buf_puts(&b, "}}}\n");
+		fputs(ent_buf_cstr(&b), cli->out);
+		ent_buf_free(&b);
+		return 0;
+	}
+	fprintf(cli->out, "%sentente analyze%s  %s\n\n", ent_cli_c(cli, "bold"),
+	        ent_cli_c(cli, "off"),
+	        in.builtin ? "(bundled sample articles)" : "");
+	fprintf(cli->out, "%sText%s\n", ent_cli_c(cli, "bold"), ent_cli_c(cli, "off"));
+	fprintf(cli->out, "  %ld documents, %ld sentences, %zu bytes", t.docs,
+	        t.sentences, t.bytes);
+	if (t.docs)
+		fprintf(cli->out, ", dated %s to %s", d1, d2);
+	fprintf(cli->out, "\n  repairs:");
+	{
+		int any = 0;
+		for (i = 0; i < sizeof repairs / sizeof repairs[0]; i++) {
+			long v = stat_at(&t.st, repairs[i].off);
+			if (v) {
+				fprintf(cli->out, "%s %ld %s", any ? "," : "", v, repairs[i].label);
+				any = 1;
+			}
+		}
+		if (!any)
+			fprintf(cli->out, " none needed");
+	}
+	fprintf(cli->out, "\n");
+	return 0;
+}
+
+const ent_cli_command ent_cmd_analyze = {
+	"analyze",
+	"the main job: read articles and print the alignment picture",
+	"[options] [FILE...]",
+	"With no FILE, reads the bundled sample articles.  Prints what each "
+	"stage found: the text stage's documents, sentences and repairs.",
+	options,
+	run
+};

@@ -1,0 +1,15 @@
+/*
+ * entente.c - main(): the process around ent_cli_main.
+ */
+#include "cli/cli.h"
+
+#include <locale.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+int main(int argc, char **argv)
+{
+	const char *nc = getenv("NO_COLOR");
+	return ent_cli_main(argc, argv, stdin, stdout, stderr, isatty(1), isatty(2),
+	                    nc != NULL && nc[0] != '\0');
+}
