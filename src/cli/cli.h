@@ -150,6 +150,7 @@ typedef struct {
 	double t0, last;
 	size_t total;   /* expected bytes, 0 if unknown */
 	int shown;
+	double delay;   /* seconds before the bar appears (2) */
 } ent_cli_progress;
 
 void ent_cli_progress_start(ent_cli_progress *p, ent_cli *cli, size_t total);

@@ -5,6 +5,7 @@
  */
 #include "cli/cli.h"
 
+#include <stdlib.h>
 #include <time.h>
 
 double ent_cli_now(void)
@@ -20,6 +21,13 @@ void ent_cli_progress_start(ent_cli_progress *p, ent_cli *cli, size_t total)
 	p->t0 = p->last = ent_cli_now();
 	p->total = total;
 	p->shown = 0;
+	p->delay = 2.0;
+	{
+		/* testing knob: show the bar sooner */
+		const char *d = getenv("ENTENTE_PROGRESS_DELAY");
+		if (d && *d)
+			p->delay = atof(d);
+	}
 }
 
 void ent_cli_progress_update(ent_cli_progress *p, long docs, size_t bytes)
@@ -29,7 +37,7 @@ void ent_cli_progress_update(ent_cli_progress *p, long docs, size_t bytes)
 		return;
 	now = ent_cli_now();
 	el = now - p->t0;
-	if (el < 2.0 || now - p->last < 0.1)
+	if (el < p->delay || (p->shown && now - p->last < 0.1))
 		return;
 	p->last = now;
 	p->shown = 1;

@@ -67,7 +67,22 @@ done
 bash -n <(echo "$comp")
 check "completion is valid bash" test $? -eq 0
 
-# 6. the installed program works too
+# 6. progress bar and colour only on a terminal (script(1) gives a pty)
+if command -v script >/dev/null; then
+	printf '{"id":"a","date":"2023-01-01","text":"One."}\n%.0s' $(seq 50) > many.jsonl
+	tty_out=$(ENTENTE_PROGRESS_DELAY=0 script -qec "$bin segment --format text many.jsonl >/dev/null" /dev/null)
+	check "progress bar on a terminal" grep -q "docs" <<<"$tty_out"
+	plain=$(ENTENTE_PROGRESS_DELAY=0 "$bin" segment --format text many.jsonl 2>&1 >/dev/null)
+	check "no progress bar when stderr is not a terminal" test -z "$plain"
+	col=$(script -qec "$bin analyze" /dev/null)
+	check "colour on a terminal" grep -q $'\033\[1m' <<<"$col"
+	nocol=$(NO_COLOR=1 script -qec "$bin analyze" /dev/null)
+	check "no colour with NO_COLOR" bash -c '! grep -q $'"'"'\033\['"'"' <<<"$1"' _ "$nocol"
+	pipe=$("$bin" analyze | cat)
+	check "no colour into a pipe" bash -c '! grep -q $'"'"'\033\['"'"' <<<"$1"' _ "$pipe"
+fi
+
+# 7. the installed program works too
 if cmake --install "$(dirname "$bin")" --prefix "$tmp/prefix" >/dev/null 2>&1; then
 	check "installed analyze" grep -q "36 documents" <<<"$("$tmp/prefix/bin/entente" analyze 2>&1)"
 	check "installed man page" test -s "$tmp/prefix/share/man/man1/entente.1"
