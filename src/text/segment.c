@@ -36,8 +36,8 @@ static int in_list(const char *w, size_t n, const char *const *list)
 	if (n > 9)
 		return 0;
 	for (k = 0; list[k]; k++)
-		if ((list[k][0] | 0x20) == c0 && list[k][n] == '\0' &&
-		    strncasecmp(w, list[k], n) == 0 && strlen(list[k]) == n)
+		if ((list[k][0] | 0x20) == c0 && strncasecmp(w, list[k], n) == 0 &&
+		    list[k][n] == '\0')
 			return 1;
 	return 0;
 }
