@@ -339,7 +339,7 @@ int ent_text_repair(ent_buf *out, ent_offmap *map, const char *a, size_t n,
 			c = (unsigned char)a[i];
 		}
 		if (i + 1 < n && c < 0x80 && c > ' ' && c != '.' && c != '!' &&
-		    c != '?') {
+		    c != '?' && a[i + 1] == ' ') {
 			/* a hyphen or bracket before a space: the space decides */
 			i++;
 			c = (unsigned char)a[i];
