@@ -7,6 +7,8 @@
  *   entente/common.h   context, error codes, diagnostics, dates
  *   entente/text.h     articles in; normalised sentences and tokens out
  *   entente/builtin.h  data shipped inside the library (samples, tables)
+ *   entente/world.h    the state universe (ISO, COW, G&W codes by date)
+ *   entente/net.h      the alignment network and its analyses
  *
  * The library never prints and never exits; the `entente` program does.
  */
@@ -16,5 +18,7 @@
 #include "entente/common.h"
 #include "entente/text.h"
 #include "entente/builtin.h"
+#include "entente/world.h"
+#include "entente/net.h"
 
 #endif

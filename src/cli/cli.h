@@ -160,6 +160,13 @@ double ent_cli_now(void);
 
 /* Commands */
 extern const ent_cli_command ent_cmd_segment;
+extern const ent_cli_command ent_cmd_balance;
+extern const ent_cli_command ent_cmd_blocs;
+extern const ent_cli_command ent_cmd_position;
+extern const ent_cli_command ent_cmd_predict;
+extern const ent_cli_command ent_cmd_polarisation;
+extern const ent_cli_command ent_cmd_network;
+extern const ent_cli_command ent_cmd_explain;
 extern const ent_cli_command ent_cmd_analyze;
 extern const ent_cli_command ent_cmd_version;
 extern const ent_cli_command ent_cmd_man;

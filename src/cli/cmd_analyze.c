@@ -4,14 +4,18 @@
  * Today: the text stage's counts (documents, sentences, repairs).  Each
  * later stage appends its section.
  */
-#include "cli/cli.h"
+#include "cli/netcli.h"
+#include "util/alloc.h"
 #include "util/buf.h"
+
+#include <math.h>
 
 #include <string.h>
 
 static const ent_cli_option options[] = {
 	{"format", 'f', "FORMAT", "output: text (default) or json", "text|json", 0},
 	ENT_CLI_INPUT_OPTIONS,
+	ENT_CLI_NET_OPTIONS,
 	ENT_CLI_HELP_OPTION,
 	{NULL, 0, NULL, NULL, NULL, 0}
 };
@@ -73,6 +77,96 @@ static long stat_at(const ent_text_stats *s, size_t off)
 	return *(const long *)((const char *)s + off);
 }
 
+void ent_cli_balance_json(ent_buf *b, ent_cli_net *n, const ent_net *g,
+                          const ent_balance *bal, const ent_frustration *f);
+void ent_cli_blocs_json(ent_buf *b, ent_cli_net *n, const ent_net *g,
+                        const ent_blocs *B);
+void ent_cli_blocs_text(ent_cli *cli, const ent_net *g, const ent_blocs *B,
+                        size_t max_members);
+void ent_cli_sort_frustrated(const ent_net *g, ent_frustration *f);
+void ent_cli_prediction_json(ent_buf *b, const ent_net *g,
+                             const ent_prediction *p, size_t max_reasons);
+void ent_cli_prediction_text(ent_cli *cli, const ent_net *g,
+                             const ent_prediction *p, size_t max_reasons);
+
+/* The alignment picture: camps, balance, frustrated ties, predictions.
+ * Appends to `json` when given, else prints text.  Returns 0 or an exit
+ * status. */
+static int picture(ent_cli *cli, ent_cli_net *n, ent_buf *json)
+{
+	ent_net *g;
+	ent_balance bal;
+	ent_frustration *f = NULL;
+	ent_frustration_options fo = ENT_FRUSTRATION_OPTIONS_INIT;
+	ent_blocs *B = NULL;
+	ent_prediction *preds = NULL;
+	size_t np = 0, i;
+	int rc = 0;
+	char d[16], s1[16];
+
+	fo.time_limit = 5;
+	if (!(g = ent_cli_net_build(cli, n, n->as_of)))
+		return ENT_EXIT_INPUT;
+	if (ent_net_balance(g, &bal) < 0 || ent_net_frustration(&f, g, &fo) < 0 ||
+	    ent_net_blocs(&B, g, NULL) < 0 ||
+	    ent_net_predict_missing(&preds, &np, g, 2, 5) < 0) {
+		ent_cli_error(cli, "out of memory in the network analysis");
+		rc = ENT_EXIT_INPUT;
+		goto done;
+	}
+	ent_cli_sort_frustrated(g, f);
+	if (json) {
+		ent_buf_puts(json, ",\"balance\":");
+		ent_cli_balance_json(json, n, g, &bal, f);
+		json->len--; /* drop the newline */
+		ent_buf_puts(json, ",\"blocs\":");
+		ent_cli_blocs_json(json, n, g, B);
+		json->len--;
+		ent_buf_puts(json, ",\"predictions\":[");
+		for (i = 0; i < np; i++) {
+			if (i)
+				ent_buf_putc(json, ',');
+			ent_cli_prediction_json(json, g, &preds[i], 3);
+		}
+		ent_buf_putc(json, ']');
+		goto done;
+	}
+	fprintf(cli->out, "\n%sAlignment picture%s on %s: %zu states with ties, %zu "
+	        "ties (%s)\n", ent_cli_c(cli, "bold"), ent_cli_c(cli, "off"),
+	        ent_date_format(d, n->as_of), ent_net_node_count(g),
+	        ent_net_edge_count(g),
+	        ent_ties_options(n->ties)->no_baseline ? "tie files and events only"
+	                                              : "built-in baseline and any "
+	                                                "--ties/--events");
+	fprintf(cli->out, "  %d camps (%s)\n", B->k, B->reason);
+	ent_cli_blocs_text(cli, g, B, 14);
+	fprintf(cli->out, "  balance ratio %.3f (weighted %.3f); frustration index "
+	        "%ld of %zu ties (%s)\n", bal.ratio, bal.ratio_weighted, f->value,
+	        ent_net_edge_count(g), f->exact ? "exact" : "best found");
+	if (f->nfrustrated) {
+		fprintf(cli->out, "  most telling frustrated ties:");
+		for (i = 0; i < f->nfrustrated && i < 6; i++) {
+			size_t x, y;
+			double w;
+			ent_net_edge(g, f->frustrated[i], &x, &y, &w);
+			fprintf(cli->out, "%s %s-%s %s", i ? "," : "", ent_net_node_label(g, x),
+			        ent_net_node_label(g, y), ent_cli_signed(s1, sizeof s1, w));
+		}
+		fputc('\n', cli->out);
+	}
+	if (np) {
+		fprintf(cli->out, "  the friend of my enemy (predicted absent ties):\n");
+		for (i = 0; i < np; i++)
+			ent_cli_prediction_text(cli, g, &preds[i], 1);
+	}
+done:
+	ent_predictions_free(preds, np);
+	ent_blocs_free(B);
+	ent_frustration_free(f);
+	ent_net_free(g);
+	return rc;
+}
+
 static int run(ent_cli *cli, ent_cli_args *a)
 {
 	ent_cli_inputs in;
@@ -83,6 +177,9 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	size_t i;
 	char d1[16], d2[16];
 
+	ent_cli_net n;
+	int netrc;
+
 	memset(&t, 0, sizeof t);
 	t.first = t.last = ENT_DATE_NONE;
 	if ((rc = ent_cli_inputs_init(cli, a, &in, "samples/articles.jsonl")) != 0)
@@ -90,6 +187,12 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	rc = ent_cli_inputs_each(cli, &in, on_doc, &t);
 	if (rc < 0)
 		return ENT_EXIT_INPUT;
+	if ((netrc = ent_cli_net_init(cli, a, &n)) != 0)
+		return netrc;
+	/* the picture is drawn as of the news read, unless --as-of says */
+	if (!ent_cli_get(a, "as-of") && ent_ties_latest_event(n.ties) == ENT_DATE_NONE &&
+	    t.last != ENT_DATE_NONE)
+		n.as_of = t.last;
 	ent_date_format(d1, t.first);
 	ent_date_format(d2, t.last);
 	if (json) {
@@ -106,10 +209,14 @@ static int run(ent_cli *cli, ent_cli_args *a)
 		for (i = 0; i < sizeof repairs / sizeof repairs[0]; i++)
 			ent_buf_printf(&b, "%s\"%s\":%ld", i ? "," : "", repairs[i].key,
 			               stat_at(&t.st, repairs[i].off));
-		ent_buf_puts(&b, "}}}\n");
-		fputs(ent_buf_cstr(&b), cli->out);
+		ent_buf_puts(&b, "}}");
+		netrc = picture(cli, &n, &b);
+		ent_buf_puts(&b, "}\n");
+		if (!netrc)
+			fputs(ent_buf_cstr(&b), cli->out);
 		ent_buf_free(&b);
-		return 0;
+		ent_cli_net_free(&n);
+		return netrc;
 	}
 	fprintf(cli->out, "%sentente analyze%s  %s\n\n", ent_cli_c(cli, "bold"),
 	        ent_cli_c(cli, "off"),
@@ -133,7 +240,9 @@ static int run(ent_cli *cli, ent_cli_args *a)
 			fprintf(cli->out, " none needed");
 	}
 	fprintf(cli->out, "\n");
-	return 0;
+	netrc = picture(cli, &n, NULL);
+	ent_cli_net_free(&n);
+	return netrc;
 }
 
 const ent_cli_command ent_cmd_analyze = {
@@ -141,7 +250,10 @@ const ent_cli_command ent_cmd_analyze = {
 	"the main job: read articles and print the alignment picture",
 	"[options] [FILE...]",
 	"With no FILE, reads the bundled sample articles.  Prints what each "
-	"stage found: the text stage's documents, sentences and repairs.",
+	"stage found: the text stage's documents, sentences and repairs; then the "
+	"alignment picture on the date of the latest article (or --as-of): the "
+	"camps and who sits between them, their cohesion, the balance figures, "
+	"the most telling frustrated ties and the predicted absent ties.",
 	options,
 	run
 };

@@ -10,6 +10,13 @@
 
 const ent_cli_command *const ent_cli_commands[] = {
 	&ent_cmd_analyze,
+	&ent_cmd_balance,
+	&ent_cmd_blocs,
+	&ent_cmd_position,
+	&ent_cmd_predict,
+	&ent_cmd_polarisation,
+	&ent_cmd_network,
+	&ent_cmd_explain,
 	&ent_cmd_segment,
 	&ent_cmd_version,
 	&ent_cmd_help,

@@ -1,0 +1,174 @@
+/*
+ * netcli.c - setup shared by the network commands: options, tie sources,
+ * the date, state arguments with suggestions.
+ */
+#include "cli/netcli.h"
+#include "util/alloc.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+ent_date ent_cli_date_opt(ent_cli *cli, const ent_cli_args *a,
+                          const char *name, ent_date def, int *bad)
+{
+	const char *v = ent_cli_get(a, name);
+	ent_date d;
+	if (!v)
+		return def;
+	if (ent_date_parse(&d, v, strlen(v)) < 0) {
+		ent_cli_usage_error(cli, "--%s '%s' is not a YYYY-MM-DD date", name, v);
+		*bad = 1;
+		return ENT_DATE_NONE;
+	}
+	return d;
+}
+
+static int num_opt(ent_cli *cli, const ent_cli_args *a, const char *name,
+                   double lo, double hi, double *out)
+{
+	const char *v = ent_cli_get(a, name);
+	char *end;
+	double x;
+	if (!v)
+		return 0;
+	errno = 0;
+	x = strtod(v, &end);
+	if (errno || end == v || *end || !isfinite(x) || x < lo || x > hi) {
+		ent_cli_usage_error(cli, "--%s '%s' is not a number in [%g, %g]", name, v,
+		                    lo, hi);
+		return -1;
+	}
+	*out = x;
+	return 0;
+}
+
+int ent_cli_net_init(ent_cli *cli, const ent_cli_args *a, ent_cli_net *n)
+{
+	ent_tie_options o = ENT_TIE_OPTIONS_INIT;
+	const char *v;
+	int i, bad = 0, generic = ent_cli_flag(a, "generic");
+
+	memset(n, 0, sizeof(*n));
+	v = ent_cli_get(a, "format");
+	n->json = v && strcmp(v, "json") == 0;
+	if (num_opt(cli, a, "half-life", 1, 1e6, &o.half_life_days) < 0 ||
+	    num_opt(cli, a, "event-scale", 0.01, 1e6, &o.event_scale) < 0 ||
+	    num_opt(cli, a, "dead-band", 0, 1, &o.dead_band) < 0)
+		return ENT_EXIT_USAGE;
+	o.no_baseline = ent_cli_flag(a, "no-baseline") || generic;
+	if ((v = ent_cli_get(a, "codes")) != NULL) {
+		const char *p = v;
+		while (*p) {
+			size_t l = strcspn(p, ",");
+			if (l == 3 && strncmp(p, "cow", 3) == 0)
+				n->codes.cow = 1;
+			else if (l == 2 && strncmp(p, "gw", 2) == 0)
+				n->codes.gw = 1;
+			else if (l == 4 && strncmp(p, "name", 4) == 0)
+				n->codes.name = 1;
+			else if (!(l == 4 && strncmp(p, "iso3", 4) == 0)) {
+				ent_cli_usage_error(cli, "--codes: '%.*s' is not one of iso3, "
+				                    "cow, gw, name", (int)l, p);
+				return ENT_EXIT_USAGE;
+			}
+			p += l + (p[l] == ',');
+		}
+	}
+	n->as_of = ent_cli_date_opt(cli, a, "as-of", ENT_DATE_NONE, &bad);
+	if (bad)
+		return ENT_EXIT_USAGE;
+	if (!generic && ent_states_load(&n->st, cli->ctx) < 0) {
+		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+		return ENT_EXIT_INPUT;
+	}
+	if (ent_ties_new(&n->ties, cli->ctx, n->st, &o) < 0) {
+		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+		return ENT_EXIT_INPUT;
+	}
+	if (!generic && ent_ties_add_baseline(n->ties) < 0) {
+		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+		return ENT_EXIT_INPUT;
+	}
+	for (i = 0; (v = ent_cli_get_nth(a, "ties", i)) != NULL; i++)
+		if (ent_ties_add_file(n->ties, v, ENT_TIES_USER) < 0) {
+			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+			cli->input_errors++;
+		}
+	for (i = 0; (v = ent_cli_get_nth(a, "events", i)) != NULL; i++)
+		if (ent_ties_add_events_file(n->ties, v) < 0) {
+			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+			cli->input_errors++;
+		}
+	if (n->as_of == ENT_DATE_NONE) {
+		n->as_of = ent_ties_latest_event(n->ties);
+		if (n->as_of == ENT_DATE_NONE)
+			n->as_of = ent_date_today();
+	}
+	return 0;
+}
+
+void ent_cli_net_free(ent_cli_net *n)
+{
+	ent_ties_free(n->ties);
+	ent_states_free(n->st);
+	memset(n, 0, sizeof(*n));
+}
+
+ent_net *ent_cli_net_build(ent_cli *cli, ent_cli_net *n, ent_date d)
+{
+	ent_net *g = NULL;
+	char buf[16];
+	if (ent_net_from_ties(&g, n->ties, d) < 0) {
+		ent_cli_error(cli, "out of memory building the network");
+		return NULL;
+	}
+	if (ent_net_edge_count(g) == 0) {
+		ent_cli_error(cli, "the network is empty on %s: no tie is past the dead "
+		              "band (%g)%s", ent_date_format(buf, d),
+		              ent_ties_options(n->ties)->dead_band,
+		              ent_ties_options(n->ties)->no_baseline
+		                  ? "; give --ties or --events, or drop --no-baseline"
+		                  : "");
+		ent_net_free(g);
+		return NULL;
+	}
+	return g;
+}
+
+int ent_cli_node_arg(ent_cli *cli, ent_cli_net *n, const char *s)
+{
+	int id = ent_ties_node_lookup(n->ties, s);
+	if (id >= 0)
+		return id;
+	if (n->st) {
+		int sug[3];
+		size_t k = ent_states_suggest(n->st, s, sug, 3), i;
+		char msg[256];
+		size_t off = 0;
+		msg[0] = '\0';
+		for (i = 0; i < k; i++)
+			off += (size_t)snprintf(msg + off, sizeof msg - off, "%s%s (%s)",
+			                        i ? ", " : "", ent_states_iso3(n->st, (size_t)sug[i]),
+			                        ent_states_name(n->st, (size_t)sug[i]));
+		if (k)
+			ent_cli_usage_error(cli, "'%s' is not a state I know; did you mean %s?",
+			                    s, msg);
+		else
+			ent_cli_usage_error(cli, "'%s' is not a state I know (use an ISO "
+			                    "alpha-3 code or an English name)", s);
+	} else {
+		ent_cli_usage_error(cli, "'%s' is not a node of the tie files", s);
+	}
+	return -1;
+}
+
+const char *ent_cli_signed(char *buf, size_t n, double v)
+{
+	if (isnan(v))
+		snprintf(buf, n, "  n/a");
+	else
+		snprintf(buf, n, "%+.2f", v);
+	return buf;
+}

@@ -1,0 +1,30 @@
+/*
+ * report.h - machine-readable renderings of the analyses (JSON), shared by
+ * the CLI and, later, the web server, so both answer in the same shapes.
+ * The library never prints: these functions append to an ent_buf.
+ */
+#ifndef ENT_REPORT_H
+#define ENT_REPORT_H
+
+#include "entente.h"
+#include "util/buf.h"
+
+/* Which state codes a JSON output carries besides ISO alpha-3. */
+typedef struct {
+	int cow, gw, name;
+} ent_codes;
+
+/* "sources": [...] and "parameters": {...} for a tie set (no braces
+ * around; starts with a comma-free key). */
+void ent_report_sources(ent_buf *b, const ent_ties *t);
+
+/* Append `"states": {...}` (with a leading comma) mapping every label in
+ * labels[0..n) to its name, COW and G&W codes on date d, when codes asks
+ * for any.  Labels that are not states are skipped. */
+void ent_report_state_codes(ent_buf *b, const ent_ties *t, const char **labels,
+                            size_t n, ent_date d, const ent_codes *codes);
+
+/* A JSON date string, or null. */
+void ent_report_date(ent_buf *b, ent_date d);
+
+#endif
