@@ -170,12 +170,30 @@ static int run(ent_cli *cli, ent_cli_args *a)
 				ent_report_date(&sw, d);
 				ent_buf_puts(&sw, ",\"state\":");
 				ent_buf_json_cstr(&sw, ent_ties_node_label(n.ties, i));
-				ent_buf_printf(&sw, ",\"from_camp\":%d,\"to_camp\":%d}", prev.camp[i],
-				               cur.camp[i]);
+				ent_buf_printf(&sw, ",\"from_camp\":%d,\"to_camp\":%d,\"left\":[",
+				               prev.camp[i], cur.camp[i]);
+				{
+					/* a few members of the camp it left and of the one it joined */
+					size_t j, shown = 0;
+					for (j = 0; j < nid && shown < 3; j++)
+						if (j != i && prev.camp[j] == prev.camp[i]) {
+							ent_buf_puts(&sw, shown++ ? ",\"" : "\"");
+							ent_buf_puts(&sw, ent_ties_node_label(n.ties, j));
+							ent_buf_putc(&sw, '"');
+						}
+					ent_buf_puts(&sw, "],\"joined\":[");
+					shown = 0;
+					for (j = 0; j < nid && shown < 3; j++)
+						if (j != i && cur.camp[j] == cur.camp[i]) {
+							ent_buf_puts(&sw, shown++ ? ",\"" : "\"");
+							ent_buf_puts(&sw, ent_ties_node_label(n.ties, j));
+							ent_buf_putc(&sw, '"');
+						}
+					ent_buf_puts(&sw, "]}");
+				}
 				if (!n.json)
-					fprintf(cli->out, "    %s switched camps (%d -> %d)\n",
-					        ent_ties_node_label(n.ties, i), prev.camp[i] + 1,
-					        cur.camp[i] + 1);
+					fprintf(cli->out, "    %s switched camps\n",
+					        ent_ties_node_label(n.ties, i));
 			}
 			ent_free(match);
 		}

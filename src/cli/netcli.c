@@ -4,6 +4,7 @@
  */
 #include "cli/netcli.h"
 #include "util/alloc.h"
+#include "util/buf.h"
 
 #include <errno.h>
 #include <math.h>
@@ -42,6 +43,22 @@ static int num_opt(ent_cli *cli, const ent_cli_args *a, const char *name,
 	}
 	*out = x;
 	return 0;
+}
+
+/* Read standard input whole ("-" as a --ties or --events file). */
+static int read_stdin(ent_cli *cli, char **out, size_t *len)
+{
+	ent_buf b = ENT_BUF_INIT;
+	char chunk[65536];
+	size_t r;
+	while ((r = fread(chunk, 1, sizeof chunk, cli->in)) > 0)
+		ent_buf_put(&b, chunk, r);
+	if (b.oom) {
+		ent_buf_free(&b);
+		return ENT_ENOMEM;
+	}
+	*out = ent_buf_detach(&b, len);
+	return *out ? 0 : ENT_ENOMEM;
 }
 
 int ent_cli_net_init(ent_cli *cli, const ent_cli_args *a, ent_cli_net *n)
@@ -91,16 +108,40 @@ int ent_cli_net_init(ent_cli *cli, const ent_cli_args *a, ent_cli_net *n)
 		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 		return ENT_EXIT_INPUT;
 	}
-	for (i = 0; (v = ent_cli_get_nth(a, "ties", i)) != NULL; i++)
-		if (ent_ties_add_file(n->ties, v, ENT_TIES_USER) < 0) {
+	for (i = 0; (v = ent_cli_get_nth(a, "ties", i)) != NULL; i++) {
+		int r;
+		if (strcmp(v, "-") == 0) {
+			char *data;
+			size_t len;
+			if ((r = read_stdin(cli, &data, &len)) == 0) {
+				r = ent_ties_add_text(n->ties, "-", data, len, ENT_TIES_USER);
+				ent_free(data);
+			}
+		} else {
+			r = ent_ties_add_file(n->ties, v, ENT_TIES_USER);
+		}
+		if (r < 0) {
 			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 			cli->input_errors++;
 		}
-	for (i = 0; (v = ent_cli_get_nth(a, "events", i)) != NULL; i++)
-		if (ent_ties_add_events_file(n->ties, v) < 0) {
+	}
+	for (i = 0; (v = ent_cli_get_nth(a, "events", i)) != NULL; i++) {
+		int r;
+		if (strcmp(v, "-") == 0) {
+			char *data;
+			size_t len;
+			if ((r = read_stdin(cli, &data, &len)) == 0) {
+				r = ent_ties_add_events_text(n->ties, "-", data, len);
+				ent_free(data);
+			}
+		} else {
+			r = ent_ties_add_events_file(n->ties, v);
+		}
+		if (r < 0) {
 			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 			cli->input_errors++;
 		}
+	}
 	if (n->as_of == ENT_DATE_NONE) {
 		n->as_of = ent_ties_latest_event(n->ties);
 		if (n->as_of == ENT_DATE_NONE)

@@ -67,9 +67,13 @@ static uint64_t rnd(uint64_t *s)
 	return x;
 }
 
+/* The cost of frustrating tie e.  Counting ties, a tiny share of the weight
+ * breaks ties between equally small splits in favour of frustrating the
+ * weakest ties (the sum of these shares stays below 1, so the count is
+ * minimised first). */
 static double cost_of(const ent_net *g, size_t e, int weighted)
 {
-	return weighted ? fabs(g->ew[e]) : 1.0;
+	return weighted ? fabs(g->ew[e]) : 1.0 + fabs(g->ew[e]) / ((double)g->m + 2);
 }
 
 static int is_frustrated(const ent_net *g, const signed char *s, size_t e)
@@ -888,7 +892,8 @@ int ent_net_frustration(ent_frustration **out, const ent_net *g,
 	f->method = "local-search";
 	if ((rc = triangle_bound(g, opts->weighted, &lb)) < 0)
 		goto done;
-	if (hv <= lb + 1e-9) {
+	if ((opts->weighted && hv <= lb + 1e-9) ||
+	    (!opts->weighted && hv < lb + 1e-9 && lb == 0)) {
 		f->exact = 1; /* the bound meets the heuristic */
 	} else if (!opts->heuristic_only && g->m <= opts->exact_max_edges) {
 		int exact = 0;
@@ -907,8 +912,8 @@ int ent_net_frustration(ent_frustration **out, const ent_net *g,
 			hv = val;
 		}
 		if (bound > lb)
-			lb = bound;
-		f->exact = exact || hv <= lb + 1e-6;
+			lb = opts->weighted ? bound : floor(bound + 1e-9);
+		f->exact = exact;
 		f->method = f->exact ? "ilp" : "ilp-timeout";
 	}
 	/* count what the chosen split frustrates */
@@ -931,6 +936,8 @@ int ent_net_frustration(ent_frustration **out, const ent_net *g,
 		             : 0;
 	} else {
 		f->lower_bound = (long)ceil(lb - 1e-6);
+		if (f->lower_bound >= f->value)
+			f->exact = 1; /* the bound proves the count optimal */
 		if (f->exact)
 			f->lower_bound = f->value;
 		f->gap = f->value > 0

@@ -274,19 +274,21 @@ static int parse_weight(const char *s, size_t n, double *w)
 	return 0;
 }
 
+/* The node named by s[0..n): 0 and *out, 1 when there is none (unknown
+ * state, or a label with spaces in generic mode), or ENT_ENOMEM. */
 static int node_of(ent_ties *t, const char *s, size_t n, int *out)
 {
 	char buf[128];
 	int id;
 	if (!n || n >= sizeof buf)
-		return -1;
+		return 1;
 	if (!t->st) {
 		size_t i;
 		for (i = 0; i < n; i++)
 			if (s[i] == ' ' || s[i] == '\t')
-				return -1;
+				return 1;
 		id = intern(t, s, n);
-		if (id == ENT_ENOMEM)
+		if (id < 0)
 			return ENT_ENOMEM;
 		*out = id;
 		return 0;
@@ -295,7 +297,7 @@ static int node_of(ent_ties *t, const char *s, size_t n, int *out)
 	buf[n] = '\0';
 	id = ent_states_lookup(t->st, buf);
 	if (id < 0)
-		return -1;
+		return 1;
 	*out = id;
 	return 0;
 }
@@ -365,12 +367,13 @@ int ent_ties_add_text(ent_ties *t, const char *name, const char *data,
 			f[i] = "";
 			fl[i] = 0;
 		}
-		if ((rc = node_of(t, f[0], fl[0], &a)) == ENT_ENOMEM ||
-		    (rc == 0 && (rc = node_of(t, f[1], fl[1], &b)) == ENT_ENOMEM))
-			return ent_err(t->ctx, ENT_ENOMEM, "out of memory");
-		if (node_of(t, f[0], fl[0], &a) < 0)
+		if ((rc = node_of(t, f[0], fl[0], &a)) < 0)
+			return ent_err(t->ctx, rc, "out of memory");
+		if (rc)
 			BAD("unknown state '%.*s'", (int)fl[0], f[0]);
-		if (node_of(t, f[1], fl[1], &b) < 0)
+		if ((rc = node_of(t, f[1], fl[1], &b)) < 0)
+			return ent_err(t->ctx, rc, "out of memory");
+		if (rc)
 			BAD("unknown state '%.*s'", (int)fl[1], f[1]);
 		if (a == b)
 			BAD("a tie from '%.*s' to itself", (int)fl[0], f[0]);
@@ -469,14 +472,18 @@ int ent_ties_add_event(ent_ties *t, const ent_event_in *e, const char *where,
 		src->set_aside++;
 		return 0;
 	}
-	if (node_of(t, e->source_country, strlen(e->source_country), &a) < 0 ||
-	    node_of(t, e->target_country, strlen(e->target_country), &b) < 0) {
-		ent_diag_emit(t->ctx, ENT_DIAG_ERROR, src->name, line, -1,
-		              "unknown state '%s'",
-		              node_of(t, e->source_country, strlen(e->source_country),
-		                      &a) < 0 ? e->source_country : e->target_country);
-		src->skipped++;
-		return 0;
+	{
+		int ra = node_of(t, e->source_country, strlen(e->source_country), &a);
+		int rb = ra ? 0 : node_of(t, e->target_country, strlen(e->target_country), &b);
+		if (ra < 0 || rb < 0)
+			return ent_err(t->ctx, ENT_ENOMEM, "out of memory");
+		if (ra || rb) {
+			ent_diag_emit(t->ctx, ENT_DIAG_ERROR, src->name, line, -1,
+			              "unknown state '%s'",
+			              ra ? e->source_country : e->target_country);
+			src->skipped++;
+			return 0;
+		}
 	}
 	if (a == b) { /* a domestic event is no tie between states */
 		src->set_aside++;

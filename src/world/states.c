@@ -297,29 +297,31 @@ int ent_states_lookup(const ent_states *st, const char *s)
 	return -1;
 }
 
+/* Optimal string alignment distance: insertions, deletions, substitutions
+ * and transpositions of neighbours ("Nroth" -> "North") cost 1. */
 static size_t edit_distance(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b), i, j;
-	size_t row[128];
-	if (la > 120 || lb > 120)
+	static __thread size_t d[64][64];
+	if (la > 62 || lb > 62)
 		return 99;
+	for (i = 0; i <= la; i++)
+		d[i][0] = i;
 	for (j = 0; j <= lb; j++)
-		row[j] = j;
-	for (i = 1; i <= la; i++) {
-		size_t prev = row[0], tmp;
-		row[0] = i;
+		d[0][j] = j;
+	for (i = 1; i <= la; i++)
 		for (j = 1; j <= lb; j++) {
-			size_t best = prev + (a[i - 1] != b[j - 1]);
-			if (row[j] + 1 < best)
-				best = row[j] + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			tmp = row[j];
-			row[j] = best;
-			prev = tmp;
+			size_t c = d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+			if (d[i - 1][j] + 1 < c)
+				c = d[i - 1][j] + 1;
+			if (d[i][j - 1] + 1 < c)
+				c = d[i][j - 1] + 1;
+			if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+			    d[i - 2][j - 2] + 1 < c)
+				c = d[i - 2][j - 2] + 1;
+			d[i][j] = c;
 		}
-	}
-	return row[lb];
+	return d[la][lb];
 }
 
 size_t ent_states_suggest(const ent_states *st, const char *s, int *out,
@@ -342,7 +344,17 @@ size_t ent_states_suggest(const ent_states *st, const char *s, int *out,
 		if (d <= limit && d < dist[st->keys[i].state])
 			dist[st->keys[i].state] = d;
 	}
-	/* selection of the `max` nearest, ties by index */
+	/* selection of the `max` nearest (at most one edit worse than the
+	 * nearest), ties by index */
+	{
+		size_t nearest = (size_t)-1;
+		for (i = 0; i < st->n; i++)
+			if (dist[i] < nearest)
+				nearest = dist[i];
+		for (i = 0; i < st->n; i++)
+			if (dist[i] != (size_t)-1 && dist[i] > nearest + 1)
+				dist[i] = (size_t)-1;
+	}
 	while (k < max) {
 		size_t best = (size_t)-1;
 		int who = -1;
