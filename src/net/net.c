@@ -109,7 +109,8 @@ static int build_csr(ent_net *g)
 static int from_raw(ent_net *g, raw_edge *r, size_t m)
 {
 	size_t i, k = 0;
-	qsort(r, m, sizeof(*r), cmp_raw);
+	if (m)
+		qsort(r, m, sizeof(*r), cmp_raw);
 	/* a repeated pair keeps the last weight (qsort is not stable, so
 	 * callers dedupe before when order matters) */
 	g->ea = ent_malloc((m + 1) * sizeof(uint32_t));

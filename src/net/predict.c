@@ -146,7 +146,8 @@ int ent_net_predict_missing(ent_prediction **out, size_t *count,
 		for (p = g->off[a]; p < g->off[a + 1]; p++)
 			adjacent[g->adj[p]] = 0;
 	}
-	qsort(res, np, sizeof(*res), cmp_pred);
+	if (np)
+		qsort(res, np, sizeof(*res), cmp_pred);
 	while (max && np > max)
 		ent_prediction_clear(&res[--np]);
 done:
