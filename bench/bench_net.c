@@ -7,6 +7,8 @@
  *   random graphs: m random ties with random signs.
  *
  * usage: bench_net census N M SEED        triad census on a random graph
+ *        bench_net census-clustered N M SEED  on a graph with communities of
+ *                                  25 nodes (many triangles, like Slashdot)
  *        bench_net exact N M NOISE LIMIT SEED   exact frustration, planted
  *        bench_net heuristic N M SEED LIMIT      local search, random graph
  */
@@ -34,6 +36,8 @@ static double now(void)
 	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
+static int clustered; /* ties mostly inside communities of 25 nodes */
+
 static ent_net *graph(ent_ctx *ctx, size_t n, size_t m, double noise,
                       int planted, size_t *flipped)
 {
@@ -48,6 +52,8 @@ static ent_net *graph(ent_ctx *ctx, size_t n, size_t m, double noise,
 	while (i < m) {
 		uint32_t x = (uint32_t)(rnd() % n), y = (uint32_t)(rnd() % n);
 		uint64_t key, h;
+		if (clustered && rnd() % 10 < 7) /* 70% of ties inside a community */
+			y = (uint32_t)((x / 25) * 25 + rnd() % 25) % (uint32_t)n;
 		if (x == y)
 			continue;
 		if (x > y) {
@@ -89,6 +95,10 @@ int main(int argc, char **argv)
 	ent_ctx *ctx;
 	size_t flipped;
 	ent_ctx_new(&ctx);
+	if (argc >= 5 && strcmp(argv[1], "census-clustered") == 0) {
+		clustered = 1;
+		argv[1] = "census";
+	}
 	if (argc >= 5 && strcmp(argv[1], "census") == 0) {
 		size_t n = strtoul(argv[2], 0, 10), m = strtoul(argv[3], 0, 10);
 		double t0, t1;

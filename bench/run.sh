@@ -3,7 +3,8 @@
 # generated corpus, with the optimised build in build/.  Figures go to
 # docs/performance.md by hand, with this script's output.
 #
-# usage: bench/run.sh [segment] [MEGABYTES]
+# usage: bench/run.sh segment [MEGABYTES]
+#        bench/run.sh net
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-segment}
@@ -11,10 +12,11 @@ mb=${2:-100}
 out=bench/out
 mkdir -p "$out"
 scripts/build >/dev/null
-cc -O2 -o "$out/gen_corpus" bench/gen_corpus.c -lm
 corpus="$out/corpus-${mb}mb.jsonl"
-[ -s "$corpus" ] || "$out/gen_corpus" -s 1 -m "$mb" > "$corpus"
-bytes=$(stat -c %s "$corpus")
+if [ "$what" = segment ]; then
+	[ -s "$corpus" ] || build/gen_corpus -s 1 -m "$mb" > "$corpus"
+	bytes=$(stat -c %s "$corpus")
+fi
 
 timeit() { # prints seconds and max RSS (KB) of a command, stdout discarded
 	/usr/bin/env time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1
@@ -48,6 +50,20 @@ segment)
 	r=$(timeit build/entente segment --format jsonl "${args[@]}")
 	s=${r% *}
 	awk -v b="$sbytes" -v s="$s" 'BEGIN{printf "bundled samples x200 (%.1f MB): %.2f s  %.1f MB/s\n", b/1e6, s, b/1e6/s}'
+	;;
+net)
+	machine
+	echo "-- triad census (target < 0.5 s on 10^6 ties)"
+	build/bench_net census 100000 1000000 1
+	build/bench_net census-clustered 77000 516000 1
+	echo "-- exact frustration, planted two-bloc graphs of 200 nodes / 2,000 ties (target < 1 s at 5% noise)"
+	for seed in 1 2 3; do build/bench_net exact 200 2000 0.05 10 $seed; done
+	echo "-- the same at 15% noise: value, bound and gap reached within 10 s"
+	for seed in 1 2 3; do build/bench_net exact 200 2000 0.15 10 $seed; done
+	echo "-- local search on 10^6 ties (target < 10 s)"
+	build/bench_net heuristic 100000 1000000 1 5
+	echo "-- the built-in world: entente balance (baseline, exact)"
+	/usr/bin/env time -f "%e s, %M KB" build/entente balance --as-of 2023-09-13 >/dev/null
 	;;
 *)
 	echo "unknown benchmark $what" >&2
