@@ -8,7 +8,8 @@
  * docs/network.md):
  *
  *   prior(a,b,t)  = the user's tie-file line covering t, if any; otherwise
- *                   clamp(baseline line covering t + treaty priors, -1, 1)
+ *                   clamp(baseline line covering t + the strongest treaty
+ *                   prior covering t, -1, 1)
  *   E(a,b,t)      = sum over distinct asserted events between a and b dated
  *                   on or before t of goldstein * 2^(-(t - date) / half_life)
  *   tie(a,b,t)    = clamp(prior + tanh(E / scale), -1, 1)
@@ -68,6 +69,13 @@ int ent_ties_add_file(ent_ties *t, const char *path, ent_tie_origin origin);
 
 /* Add the built-in baseline (data/ties/ *.ties). */
 int ent_ties_add_baseline(ent_ties *t);
+
+/* Add one tie line between nodes a and b (a != b, w in [-1, 1]) over
+ * [from, until) (ENT_DATE_NONE: open), as read from `file`:`line`; used for
+ * treaty priors.  Strings are copied.  0, ENT_EINVAL or ENT_ENOMEM. */
+int ent_ties_add_line(ent_ties *t, size_t a, size_t b, double w, ent_date from,
+                      ent_date until, const char *note, const char *source,
+                      ent_tie_origin origin, const char *file, long line);
 
 /* One coded event, as the coder writes it.  Strings are copied. */
 typedef struct {

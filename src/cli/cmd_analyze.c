@@ -88,6 +88,69 @@ void ent_cli_prediction_json(ent_buf *b, const ent_net *g,
                              const ent_prediction *p, size_t max_reasons);
 void ent_cli_prediction_text(ent_cli *cli, const ent_net *g,
                              const ent_prediction *p, size_t max_reasons);
+void ent_cli_scenario_json(ent_buf *b, ent_cli_net *n, const ent_scenario *s,
+                           const ent_scenario_options *o);
+void ent_cli_scenario_text(ent_cli *cli, ent_cli_net *n, const ent_scenario *s,
+                           const ent_scenario_options *o, int brief);
+
+/* The scenarios that follow from the two most hostile dyads of the network:
+ * who is bound, how credibly, who is likely. */
+static int scenarios(ent_cli *cli, ent_cli_net *n, const ent_net *g, ent_buf *json)
+{
+	size_t e, m = ent_net_edge_count(g), picked[2] = {(size_t)-1, (size_t)-1};
+	int k, rc = 0;
+	if (!n->world)
+		return 0;
+	for (k = 0; k < 2; k++) {
+		double worst = 0;
+		for (e = 0; e < m; e++) {
+			size_t a, b;
+			double w;
+			ent_net_edge(g, e, &a, &b, &w);
+			if (e == picked[0] || w >= worst)
+				continue;
+			worst = w;
+			picked[k] = e;
+		}
+	}
+	if (json)
+		ent_buf_puts(json, ",\"scenarios\":[");
+	else
+		fprintf(cli->out, "\n%sScenarios from the most hostile ties%s\n",
+		        ent_cli_c(cli, "bold"), ent_cli_c(cli, "off"));
+	for (k = 0; k < 2; k++) {
+		ent_scenario_options o = ENT_SCENARIO_OPTIONS_INIT;
+		ent_scenario *s = NULL;
+		size_t a, b;
+		double w;
+		if (picked[k] == (size_t)-1)
+			break;
+		ent_net_edge(g, picked[k], &a, &b, &w);
+		/* the stronger side of the dyad attacks: the one with more friends */
+		{
+			size_t da = ent_net_degree(g, a), db = ent_net_degree(g, b);
+			o.attacker = ent_net_node_id(g, da >= db ? a : b);
+			o.target = ent_net_node_id(g, da >= db ? b : a);
+		}
+		o.date = n->as_of;
+		if (ent_scenario_run(&s, n->world, n->ties, &o) < 0) {
+			rc = ENT_EXIT_INPUT;
+			break;
+		}
+		if (json) {
+			if (k)
+				ent_buf_putc(json, ',');
+			ent_cli_scenario_json(json, n, s, &o);
+			json->len--; /* newline */
+		} else {
+			ent_cli_scenario_text(cli, n, s, &o, 1);
+		}
+		ent_scenario_free(s);
+	}
+	if (json)
+		ent_buf_putc(json, ']');
+	return rc;
+}
 
 /* The alignment picture: camps, balance, frustrated ties, predictions.
  * Appends to `json` when given, else prints text.  Returns 0 or an exit
@@ -129,6 +192,7 @@ static int picture(ent_cli *cli, ent_cli_net *n, ent_buf *json)
 			ent_cli_prediction_json(json, g, &preds[i], 3);
 		}
 		ent_buf_putc(json, ']');
+		rc = scenarios(cli, n, g, json);
 		goto done;
 	}
 	fprintf(cli->out, "\n%sAlignment picture%s on %s: %zu states with ties, %zu "
@@ -159,6 +223,7 @@ static int picture(ent_cli *cli, ent_cli_net *n, ent_buf *json)
 		for (i = 0; i < np; i++)
 			ent_cli_prediction_text(cli, g, &preds[i], 1);
 	}
+	rc = scenarios(cli, n, g, NULL);
 done:
 	ent_predictions_free(preds, np);
 	ent_blocs_free(B);
@@ -253,7 +318,9 @@ const ent_cli_command ent_cmd_analyze = {
 	"stage found: the text stage's documents, sentences and repairs; then the "
 	"alignment picture on the date of the latest article (or --as-of): the "
 	"camps and who sits between them, their cohesion, the balance figures, "
-	"the most telling frustrated ties and the predicted absent ties.",
+	"the most telling frustrated ties and the predicted absent ties; and the "
+	"war scenarios that follow from the two most hostile ties (who is bound "
+	"by treaty, how credibly, who is likely to join).",
 	options,
 	run
 };

@@ -6,6 +6,8 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 
+int ent_world_add_treaty_priors(const ent_world *w, ent_ties *ties);
+
 #include <errno.h>
 #include <math.h>
 #include <stdlib.h>
@@ -104,9 +106,21 @@ int ent_cli_net_init(ent_cli *cli, const ent_cli_args *a, ent_cli_net *n)
 		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 		return ENT_EXIT_INPUT;
 	}
-	if (!generic && ent_ties_add_baseline(n->ties) < 0) {
-		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
-		return ENT_EXIT_INPUT;
+	if (!generic) {
+		if (ent_world_load(&n->world, cli->ctx, n->st) < 0) {
+			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+			return ENT_EXIT_INPUT;
+		}
+		for (i = 0; (v = ent_cli_get_nth(a, "treaties", i)) != NULL; i++)
+			if (ent_world_add_treaties_file(n->world, v) < 0) {
+				ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+				cli->input_errors++;
+			}
+		if (ent_ties_add_baseline(n->ties) < 0 ||
+		    ent_world_add_treaty_priors(n->world, n->ties) < 0) {
+			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+			return ENT_EXIT_INPUT;
+		}
 	}
 	for (i = 0; (v = ent_cli_get_nth(a, "ties", i)) != NULL; i++) {
 		int r;
@@ -153,6 +167,7 @@ int ent_cli_net_init(ent_cli *cli, const ent_cli_args *a, ent_cli_net *n)
 void ent_cli_net_free(ent_cli_net *n)
 {
 	ent_ties_free(n->ties);
+	ent_world_free(n->world);
 	ent_states_free(n->st);
 	memset(n, 0, sizeof(*n));
 }

@@ -10,6 +10,8 @@
 
 #define ENT_CLI_NET_OPTIONS                                                      \
 	{"ties", 0, "FILE", "add or override ties from a tie file", "@file", 1},     \
+	{"treaties", 0, "FILE", "add or override treaties from a treaty file",       \
+	 "@file", 1},                                                                \
 	{"events", 0, "FILE", "coded events (JSONL) that sharpen the ties",          \
 	 "@file", 1},                                                                \
 	{"no-baseline", 0, NULL, "leave the built-in ties out (see what the news "   \
@@ -29,6 +31,7 @@
 
 typedef struct {
 	ent_states *st;
+	ent_world *world;   /* NULL in generic mode */
 	ent_ties *ties;
 	ent_date as_of;
 	ent_codes codes;

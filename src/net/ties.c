@@ -11,7 +11,7 @@
  *     rest never become their state's ties.
  * The value on date t (see entente/net.h and docs/network.md):
  *   prior = the last user line covering t, else clamp(last baseline line
- *           covering t + sum of treaty lines covering t)
+ *           covering t + the strongest treaty line covering t)
  *   E     = sum over distinct asserted events up to t of g * 2^(-age/h)
  *   tie   = clamp(prior + tanh(E / scale))
  * "Distinct": one happening reported by many articles counts once; events of
@@ -413,6 +413,39 @@ int ent_ties_add_text(ent_ties *t, const char *name, const char *data,
 
 #undef BAD
 
+int ent_ties_add_line(ent_ties *t, size_t a, size_t b, double w, ent_date from,
+                      ent_date until, const char *note, const char *source,
+                      ent_tie_origin origin, const char *file, long line)
+{
+	tie_line l;
+	size_t i;
+	ent_tie_source *src = NULL;
+	static const char *const kinds[] = {"baseline", "treaty", "ties"};
+	if (a == b || a >= t->nlabels || b >= t->nlabels || !(w >= -1 && w <= 1))
+		return ent_err(t->ctx, ENT_EINVAL, "bad tie line");
+	for (i = 0; i < t->nsrc; i++)
+		if (strcmp(t->src[i].kind, kinds[origin]) == 0 &&
+		    strcmp(t->src[i].name, file) == 0)
+			src = &t->src[i];
+	if (!src && !(src = new_source(t, kinds[origin], file)))
+		return ent_err(t->ctx, ENT_ENOMEM, "out of memory");
+	memset(&l, 0, sizeof l);
+	l.a = (uint32_t)(a < b ? a : b);
+	l.b = (uint32_t)(a < b ? b : a);
+	l.w = w;
+	l.from = from;
+	l.until = until;
+	l.note = keep0(t, note);
+	l.source = keep0(t, source);
+	l.file = src->name;
+	l.line = line;
+	l.origin = origin;
+	if ((note && !l.note) || (source && !l.source) || push_line(t, &l) < 0)
+		return ent_err(t->ctx, ENT_ENOMEM, "out of memory");
+	src->lines++;
+	return 0;
+}
+
 int ent_ties_add_file(ent_ties *t, const char *path, ent_tie_origin origin)
 {
 	char *data;
@@ -807,16 +840,19 @@ void ent_ties_value(const ent_ties *tc, size_t a, size_t b, ent_date d,
 		out->has_prior = 1;
 	} else if (!t->opts.no_baseline) {
 		long bl = last_covering(t, lo, hi, ENT_TIES_BASELINE, d);
-		double p = bl >= 0 ? t->lines[bl].w : 0;
+		double p = bl >= 0 ? t->lines[bl].w : 0, treaty = 0;
 		int any = bl >= 0;
+		/* the strongest treaty in force: several treaties between the
+		 * same pair do not add up */
 		for (i = lo; i < hi; i++) {
 			const tie_line *l = &t->lines[t->line_order[i]];
 			if (l->origin == ENT_TIES_TREATY && covers(l, d)) {
-				p += l->w;
+				if (l->w > treaty)
+					treaty = l->w;
 				any = 1;
 			}
 		}
-		out->prior = clamp1(p);
+		out->prior = clamp1(p + treaty);
 		out->has_prior = any;
 	}
 	dyad_range(t, 0, x, y, &lo, &hi);
