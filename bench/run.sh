@@ -5,6 +5,7 @@
 #
 # usage: bench/run.sh segment [MEGABYTES]
 #        bench/run.sh net
+#        bench/run.sh world
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-segment}
@@ -64,6 +65,22 @@ net)
 	build/bench_net heuristic 100000 1000000 1 5
 	echo "-- the built-in world: entente balance (baseline, exact)"
 	/usr/bin/env time -f "%e s, %M KB" build/entente balance --as-of 2023-09-13 >/dev/null
+	;;
+world)
+	machine
+	echo "-- the built-in world, each command end to end (process start, loading the states, treaties, UNSC tables and baseline ties included; best of 5)"
+	for c in "treaties --all" "scenario USA-attacks-PRK --as-of 2023-09-13" "unsc sanctions-on-PRK --as-of 2023-09-13" \
+	         "cascade nuclear PRK --as-of 2023-09-13" "cascade nuclear PRK --as-of 2023-09-13 --runs 10000" \
+	         "blocs --as-of 2023-09-13" "analyze"; do
+		read -r -a a <<< "${c//-attacks-/ attacks }"
+		a=("${a[@]//sanctions-on-PRK/sanctions on PRK}")
+		best=""
+		for run in 1 2 3 4 5; do
+			r=$(timeit build/entente "${a[@]}")
+			if [ -z "$best" ] || awk "BEGIN{exit !(${r% *} < ${best% *})}"; then best=$r; fi
+		done
+		printf '  entente %-55s %5.2f s  peak RSS %5.1f MB\n' "${a[*]}" "${best% *}" "$(awk -v k="${best#* }" 'BEGIN{print k/1024}')"
+	done
 	;;
 *)
 	echo "unknown benchmark $what" >&2

@@ -159,6 +159,17 @@ int ent_world_add_treaties_text(ent_world *w, const char *name,
                                 const char *data, size_t len);
 int ent_world_add_treaties_file(ent_world *w, const char *path);
 
+struct ent_ties; /* entente/net.h */
+
+/* Add one tie line per pair of parties bound by a treaty in force (the
+ * alliance prior of docs/treaties.md: a defence duty to act immediately
+ * +0.35, another defence or offence duty +0.3, neutrality, non-aggression
+ * or consultation only +0.1), split
+ * around suspensions; pure commitments add nothing.  Each line cites the
+ * treaty file and source.  Returns the number of lines added or a
+ * negative code (ENT_ENOMEM). */
+int ent_world_add_treaty_priors(const ent_world *w, struct ent_ties *ties);
+
 size_t ent_world_treaty_count(const ent_world *w);
 const ent_treaty *ent_world_treaty(const ent_world *w, size_t i);
 const ent_states *ent_world_states(const ent_world *w);
@@ -189,8 +200,6 @@ const char *ent_credibility_name(ent_credibility c);
 /* ------------------------------------------------------------------------
  * War-coalition scenarios: if A attacks B, who is obliged, who is likely
  * ------------------------------------------------------------------------ */
-
-struct ent_ties; /* entente/net.h */
 
 typedef struct {
 	unsigned version;

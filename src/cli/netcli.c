@@ -6,7 +6,6 @@
 #include "util/alloc.h"
 #include "util/buf.h"
 
-int ent_world_add_treaty_priors(const ent_world *w, ent_ties *ties);
 
 #include <errno.h>
 #include <math.h>
@@ -111,11 +110,23 @@ int ent_cli_net_init(ent_cli *cli, const ent_cli_args *a, ent_cli_net *n)
 			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 			return ENT_EXIT_INPUT;
 		}
-		for (i = 0; (v = ent_cli_get_nth(a, "treaties", i)) != NULL; i++)
-			if (ent_world_add_treaties_file(n->world, v) < 0) {
+		for (i = 0; (v = ent_cli_get_nth(a, "treaties", i)) != NULL; i++) {
+			int r;
+			if (strcmp(v, "-") == 0) {
+				char *data;
+				size_t len;
+				if ((r = read_stdin(cli, &data, &len)) == 0) {
+					r = ent_world_add_treaties_text(n->world, "-", data, len);
+					ent_free(data);
+				}
+			} else {
+				r = ent_world_add_treaties_file(n->world, v);
+			}
+			if (r < 0) {
 				ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 				cli->input_errors++;
 			}
+		}
 		if (ent_ties_add_baseline(n->ties) < 0 ||
 		    ent_world_add_treaty_priors(n->world, n->ties) < 0) {
 			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));

@@ -22,10 +22,17 @@ void ent_report_sources(ent_buf *b, const ent_ties *t)
 {
 	size_t i;
 	const ent_tie_options *o = ent_ties_options(t);
+	long treaty_lines = 0, treaty_files = 0;
+	size_t k = 0;
 	ent_buf_puts(b, "\"sources\":[");
 	for (i = 0; i < ent_ties_source_count(t); i++) {
 		const ent_tie_source *s = ent_ties_source(t, i);
-		ent_buf_puts(b, i ? ",{\"kind\":" : "{\"kind\":");
+		if (strcmp(s->kind, "treaty") == 0) { /* one entry for all treaties */
+			treaty_lines += s->lines;
+			treaty_files++;
+			continue;
+		}
+		ent_buf_puts(b, k++ ? ",{\"kind\":" : "{\"kind\":");
 		ent_buf_json_cstr(b, s->kind);
 		ent_buf_puts(b, ",\"name\":");
 		ent_buf_json_cstr(b, s->name);
@@ -41,6 +48,10 @@ void ent_report_sources(ent_buf *b, const ent_ties *t)
 			ent_buf_putc(b, '}');
 		}
 	}
+	if (treaty_files)
+		ent_buf_printf(b, "%s{\"kind\":\"treaty\",\"name\":\"treaty priors (%ld "
+		               "treaties)\",\"lines\":%ld,\"skipped\":0%s}", k ? "," : "",
+		               treaty_files, treaty_lines, o->no_baseline ? ",\"used\":false" : "");
 	ent_buf_puts(b, "],\"parameters\":{\"half_life_days\":");
 	ent_buf_json_num(b, o->half_life_days);
 	ent_buf_puts(b, ",\"event_scale\":");

@@ -78,7 +78,6 @@ static int add_period(ent_ties *ties, const ent_treaty *t, int p, int q,
 	                         t->source, ENT_TIES_TREATY, t->file, line);
 }
 
-int ent_world_add_treaty_priors(const ent_world *w, ent_ties *ties);
 int ent_world_add_treaty_priors(const ent_world *w, ent_ties *ties)
 {
 	size_t i, a, b, x;

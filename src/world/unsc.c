@@ -8,17 +8,17 @@
  *   - alignment: score = mean tie to the sponsors - tie to the target
  *     (ties on the date, from the alignment network: built-in baseline,
  *     treaty priors, tie files, events);
- *   - record: drafts on this target (and topic) it vetoed since 2000, and
- *     adopted resolutions on it that it voted against or abstained on
- *     (data/unsc/vetoes.tsv, votes.tsv).  A permanent member that vetoed a
- *     draft on the same target and topic votes no again unless its
- *     alignment has turned clearly against the target since.
- * Rule: a permanent member votes no when it has that veto record or its
- * tie to the target is friendly (score <= -0.3); an elected member votes no
- * at score <= -0.6; abstains for scores between that and -0.1 (elected) or
- * 0.2 (permanent, which weigh a veto's cost); otherwise yes.  Most drafts
- * that reach a vote pass with large majorities, so members without strong
- * ties lean yes.  The outcome follows Charter art. 27(3): vetoed when a
+ *   - record: its latest vote on this target and topic (data/unsc/
+ *     vetoes.tsv, votes.tsv): a draft it vetoed (no), an adopted resolution
+ *     it voted against (no), abstained on (abstain) or, sitting on the
+ *     Council, voted for (yes).
+ * Rule: a sponsor votes yes.  A member with a record repeats it, moved one
+ * step (yes -> abstain -> no, or back) when its tie to the target has
+ * shifted by 0.3 or more since that vote.  Without a record, a permanent
+ * member votes no at score <= -0.3 and abstains below 0.2 (a veto has a
+ * cost); an elected member votes no at <= -0.6 and abstains below -0.1;
+ * otherwise yes - most drafts that reach a vote pass with large
+ * majorities.  The outcome follows Charter art. 27(3): vetoed when a
  * permanent member votes no; adopted with at least nine yes; failed
  * otherwise.
  */
@@ -45,6 +45,18 @@ static int has(const int *arr, size_t n, int s)
 	size_t i;
 	for (i = 0; i < n; i++)
 		if (arr[i] == s)
+			return 1;
+	return 0;
+}
+
+/* Did `s` sit on the Council on date d? */
+static int seated(const ent_world *w, int s, ent_date d)
+{
+	int y, m, dd;
+	size_t i;
+	ent_date_to_ymd(d, &y, &m, &dd);
+	for (i = 0; i < w->nseats; i++)
+		if (w->seats[i].year == y && w->seats[i].state == s)
 			return 1;
 	return 0;
 }
@@ -135,9 +147,12 @@ int ent_unsc_predict(ent_unsc_result *out, const ent_world *w,
 		int s = v->state;
 		const char *c = ent_states_iso3(st, (size_t)s);
 		double ts = 0, tt = tie(ties, s, target, d);
-		size_t ns = 0, nveto = 0, nabst = 0, nagainst = 0, j;
-		char rec[200] = "";
-		size_t rl = 0;
+		size_t ns = 0, j;
+		int sponsor = has(out->sponsors, out->nsponsors, s);
+		/* the member's latest vote on record on this target and topic */
+		int rec = -1; /* ent_vote */
+		ent_date rec_date = ENT_DATE_NONE;
+		const char *rec_symbol = NULL;
 		if (s == target) {
 			v->vote = ENT_VOTE_NO;
 			snprintf(v->reason, sizeof v->reason, "%s is the target", c);
@@ -148,7 +163,7 @@ int ent_unsc_predict(ent_unsc_result *out, const ent_world *w,
 				ts += tie(ties, s, out->sponsors[j], d);
 				ns++;
 			}
-		if (has(out->sponsors, out->nsponsors, s))
+		if (sponsor)
 			ts = 1; /* a sponsor votes for its own draft */
 		else if (ns)
 			ts /= (double)ns;
@@ -158,53 +173,66 @@ int ent_unsc_predict(ent_unsc_result *out, const ent_world *w,
 			size_t n = k ? w->nvotes : w->nvetoes;
 			for (j = 0; j < n; j++) {
 				const ent_unsc_record *r = &arr[j];
+				int kind = -1;
 				if (r->date > d || !has(r->targets, r->ntargets, target) ||
 				    !topic_ok(r->topic, topic))
 					continue;
-				if (!k && has(r->by, r->nby, s)) {
-					nveto++;
-					if (rl < sizeof rec - 40)
-						rl += (size_t)snprintf(rec + rl, sizeof rec - rl,
-						                       "%svetoed %s", rl ? "; " : "", r->draft);
+				if (!k && has(r->by, r->nby, s))
+					kind = ENT_VOTE_NO;
+				else if (k && has(r->against, r->nagainst, s))
+					kind = ENT_VOTE_NO;
+				else if (k && has(r->abstained, r->nabstained, s))
+					kind = ENT_VOTE_ABSTAIN;
+				else if (k && seated(w, s, r->date))
+					kind = ENT_VOTE_YES;
+				if (kind >= 0 && (rec_date == ENT_DATE_NONE || r->date >= rec_date)) {
+					rec = kind;
+					rec_date = r->date;
+					rec_symbol = r->draft;
 				}
-				if (k && has(r->against, r->nagainst, s))
-					nagainst++;
-				if (k && has(r->abstained, r->nabstained, s))
-					nabst++;
 			}
 		}
-		if (v->permanent && nveto && v->score < 0.8) {
-			v->vote = ENT_VOTE_NO;
+		if (sponsor) {
+			v->vote = ENT_VOTE_YES;
+		} else if (rec >= 0) {
+			/* the record, moved one step when alignment with the target has
+			 * shifted since (by 0.3 or more) */
+			double drift = tt - tie(ties, s, target, rec_date);
+			v->vote = (ent_vote)rec;
+			if (drift >= 0.3)
+				v->vote = v->vote == ENT_VOTE_YES ? ENT_VOTE_ABSTAIN : ENT_VOTE_NO;
+			else if (drift <= -0.3)
+				v->vote = v->vote == ENT_VOTE_NO ? ENT_VOTE_ABSTAIN : ENT_VOTE_YES;
 		} else if (v->permanent ? v->score <= -0.3 : v->score <= -0.6) {
 			v->vote = ENT_VOTE_NO;
-		} else if (nagainst && v->score < 0.5) {
-			v->vote = ENT_VOTE_NO;
-		} else if (v->score < (v->permanent ? 0.2 : -0.1) || (nabst && v->score < 0.5)) {
+		} else if (v->score < (v->permanent ? 0.2 : -0.1)) {
 			v->vote = ENT_VOTE_ABSTAIN;
 		} else {
 			v->vote = ENT_VOTE_YES;
 		}
 		{
+			char ds[16];
 			size_t off = (size_t)snprintf(v->reason, sizeof v->reason,
 			                              "tie %+.2f to %s, %+.2f to the sponsors "
 			                              "(score %+.2f)",
 			                              tt, ent_states_iso3(st, (size_t)target),
-			                              has(out->sponsors, out->nsponsors, s) ? 1.0 : ts,
-			                              v->score);
-			if (has(out->sponsors, out->nsponsors, s) && off < sizeof v->reason)
+			                              ts, v->score);
+			if (sponsor && off < sizeof v->reason)
 				off += (size_t)snprintf(v->reason + off, sizeof v->reason - off,
 				                        "; a sponsor");
-			if (nveto && off < sizeof v->reason)
+			if (rec >= 0 && off < sizeof v->reason)
 				off += (size_t)snprintf(v->reason + off, sizeof v->reason - off,
-				                        "; record: %s", rec);
-			if (nagainst && off < sizeof v->reason)
-				off += (size_t)snprintf(v->reason + off, sizeof v->reason - off,
-				                        "; voted against %zu adopted resolution%s on "
-				                        "it", nagainst, nagainst == 1 ? "" : "s");
-			if (nabst && off < sizeof v->reason)
+				                        "; last on record: %s %s (%s)",
+				                        rec == ENT_VOTE_NO ? "no on"
+				                        : rec == ENT_VOTE_ABSTAIN ? "abstained on"
+				                                                  : "yes on",
+				                        rec_symbol, ent_date_format(ds, rec_date));
+			if (rec >= 0 && off < sizeof v->reason &&
+			    fabs(tt - tie(ties, s, target, rec_date)) >= 0.3)
 				snprintf(v->reason + off, sizeof v->reason - off,
-				         "; abstained on %zu adopted resolution%s on it", nabst,
-				         nabst == 1 ? "" : "s");
+				         "; its tie to %s moved %+.2f since",
+				         ent_states_iso3(st, (size_t)target),
+				         tt - tie(ties, s, target, rec_date));
 		}
 	}
 	for (i = 0; i < 15; i++) {
