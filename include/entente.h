@@ -8,6 +8,7 @@
  *   entente/text.h     articles in; normalised sentences and tokens out
  *   entente/builtin.h  data shipped inside the library (samples, tables)
  *   entente/world.h    the state universe (ISO, COW, G&W codes by date)
+ *   entente/actors.h   dictionaries and actor recognition
  *   entente/net.h      the alignment network and its analyses
  *
  * The library never prints and never exits; the `entente` program does.
@@ -19,6 +20,7 @@
 #include "entente/text.h"
 #include "entente/builtin.h"
 #include "entente/world.h"
+#include "entente/actors.h"
 #include "entente/net.h"
 
 #endif

@@ -160,6 +160,10 @@ double ent_cli_now(void);
 
 /* Commands */
 extern const ent_cli_command ent_cmd_segment;
+extern const ent_cli_command ent_cmd_actors;
+extern const ent_cli_command ent_cmd_places;
+extern const ent_cli_command ent_cmd_glossary;
+extern const ent_cli_command ent_cmd_dict;
 extern const ent_cli_command ent_cmd_balance;
 extern const ent_cli_command ent_cmd_blocs;
 extern const ent_cli_command ent_cmd_position;

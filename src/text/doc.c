@@ -11,9 +11,6 @@
 
 #include <string.h>
 
-size_t ent_text_token_len(const char *s, size_t n, size_t i, int *shape,
-                          int *flags);
-
 struct ent_doc {
 	ent_ctx *ctx;
 	char *id;
@@ -206,11 +203,28 @@ int ent_doc_tokens(const ent_token **out, size_t *count, ent_doc *d,
 		t->shape = (unsigned char)shape;
 		t->flags = (unsigned char)(flags | (space ? ENT_TOKF_SPACE : 0));
 		{
-			size_t need = ent_text_fold(NULL, 0, s + i, len);
-			char *f = ent_arena_alloc(&d->tokarena, need + 1);
+			size_t need = len, q;
+			char *f;
+			int ascii = !ent_text_slow_paths;
+			for (q = 0; ascii && q < len; q++)
+				if ((unsigned char)s[i + q] >= 0x80) {
+					ascii = 0;
+					break;
+				}
+			if (!ascii)
+				need = ent_text_fold(NULL, 0, s + i, len);
+			f = ent_arena_alloc(&d->tokarena, need + 1);
 			if (!f)
 				return ent_err(d->ctx, ENT_ENOMEM, "out of memory");
-			ent_text_fold(f, need + 1, s + i, len);
+			if (ascii) {
+				for (q = 0; q < len; q++) {
+					char c = s[i + q];
+					f[q] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+				}
+				f[len] = '\0';
+			} else {
+				ent_text_fold(f, need + 1, s + i, len);
+			}
 			t->fold = f;
 			t->fold_len = (unsigned)need;
 		}

@@ -60,6 +60,15 @@ size_t ent_text_fold(char *dst, size_t cap, const char *s, size_t n)
 				if (k < cap)
 					dst[k] = (char)a;
 				k++;
+			} else if ((cp >= 0x0590 && cp < 0x10A0) || (cp >= 0x1100 && cp < 0x1200) ||
+			           (cp >= 0x3040 && cp < 0xA640) || (cp >= 0xAC00 && cp < 0xD7B0) ||
+			           (cp >= 0x20000 && cp < 0x30000)) {
+				/* Hebrew, Arabic, Indic, Thai ... Hangul, kana, Han: no
+				   case, nothing to fold */
+				int q;
+				for (q = 0; q < len; q++, k++)
+					if (k < cap)
+						dst[k] = s[i + q];
 			} else if ((rep = ascii_fold(cp)) != NULL) {
 				size_t rl = strlen(rep), j;
 				for (j = 0; j < rl; j++, k++)

@@ -70,4 +70,10 @@ int ent_text_cp_class(int32_t cp);
 /* 1 if cp is written without spaces between words (Han, kana). */
 int ent_text_is_cjk(int32_t cp);
 
+/* Length of the token starting at s[i] of a sentence s[0..n) and its
+ * shape and ENT_TOKF_* flags (except SPACE): the tokenizer of token.c, also
+ * used on dictionary phrases so both sides split words alike. */
+size_t ent_text_token_len(const char *s, size_t n, size_t i, int *shape,
+                          int *flags);
+
 #endif

@@ -21,6 +21,11 @@
 
 #include <string.h>
 
+static inline int ent_ascii_alnum(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 static int is_alnum_class(int c)
 {
 	return c == ENT_CC_UPPER || c == ENT_CC_LOWER || c == ENT_CC_LETTER ||
@@ -37,11 +42,6 @@ static int is_hyphen(int32_t c)
 	return c == '-' || c == 0x2010 || c == 0x2011;
 }
 
-/* Length of the token starting at s[i] (s = sentence, n bytes); sets shape
- * and flags (except SPACE). */
-size_t ent_text_token_len(const char *s, size_t n, size_t i, int *shape,
-                          int *flags);
-
 size_t ent_text_token_len(const char *s, size_t n, size_t i, int *shape,
                           int *flags)
 {
@@ -51,6 +51,40 @@ size_t ent_text_token_len(const char *s, size_t n, size_t i, int *shape,
 	int letters = 0, uppers = 0, digits_only = 1, cjk;
 
 	*flags = 0;
+	/* fast path: a run of ASCII letters and digits ending at a space, the
+	   end, or punctuation that cannot join it to what follows */
+	{
+		unsigned char c0 = (unsigned char)s[i];
+		if (c0 < 0x80 && ent_ascii_alnum(c0) &&
+		    !((c0 == 'n' || c0 == 'N') && i + 1 < n &&
+		      (s[i + 1] == '\'' || (unsigned char)s[i + 1] == 0xE2)) &&
+		    !ent_text_slow_paths) {
+			size_t q = i;
+			int lt = 0, up = 0, firstup = 0;
+			while (q < n && (unsigned char)s[q] < 0x80 && ent_ascii_alnum((unsigned char)s[q])) {
+				unsigned char c = (unsigned char)s[q];
+				if (c > '9') {
+					if (lt == 0)
+						firstup = c <= 'Z';
+					lt++;
+					up += c <= 'Z';
+				}
+				q++;
+			}
+			if (q == n || !(((unsigned char)s[q] >= 0x80) ||
+			                ((s[q] == '-' || s[q] == '\'' || s[q] == '.' || s[q] == ',' ||
+			                  s[q] == ':' || s[q] == '/') &&
+			                 q + 1 < n && ((unsigned char)s[q + 1] >= 0x80 ||
+			                               ent_ascii_alnum((unsigned char)s[q + 1]))))) {
+				if (firstup)
+					*flags |= ENT_TOKF_CAP;
+				if (lt >= 2 && up == lt)
+					*flags |= ENT_TOKF_ALLCAPS;
+				*shape = lt ? ENT_TOK_WORD : ENT_TOK_NUMBER;
+				return q - i;
+			}
+		}
+	}
 	cls = ent_text_class(s + i, n - i, &cp, &len);
 
 	/* "n't" */

@@ -5,6 +5,8 @@
  */
 #include "util/utf8.h"
 
+#include <string.h>
+
 int ent_utf8_decode(const unsigned char *s, size_t n, int32_t *cp)
 {
 	unsigned c = s[0];
@@ -86,6 +88,16 @@ size_t ent_utf8_valid_prefix(const unsigned char *s, size_t n)
 	while (i < n) {
 		int32_t cp;
 		int k;
+		/* eight ASCII bytes at a time */
+		while (i + 8 <= n) {
+			uint64_t w;
+			memcpy(&w, s + i, 8);
+			if (w & 0x8080808080808080ULL)
+				break;
+			i += 8;
+		}
+		if (i >= n)
+			break;
 		if (s[i] < 0x80) {
 			i++;
 			continue;
