@@ -151,6 +151,8 @@ typedef struct {
 	long via_line;
 	long ref;                   /* pronoun/plural/context: the record it
 	                               resolves to, else -1 */
+	const char *meaning;        /* found through a machine-translation
+	                               rendering: what it means, else NULL */
 } ent_actor;
 
 /* A place named in the text (gazetteer or glossary). */

@@ -18,6 +18,7 @@
 #include "util/alloc.h"
 #include "util/ctx.h"
 
+#include <stdlib.h>
 #include <string.h>
 
 /* Reference phrases: resolved against the document, not the dictionary. */
@@ -75,8 +76,44 @@ static const char *const modifiers[] = {
 	"incumbent", "late", "assistant", "junior", "principal", "second", NULL
 };
 
+/* "to" and "from" make a place only after a word of motion: "flew to
+ * Washington" is a trip, "protested to Seoul" an address. */
+static const char *const motions[] = {
+	"flew", "fly", "flies", "flying", "travel", "travels", "travelled",
+	"traveled", "travelling", "traveling", "went", "go", "goes", "going",
+	"came", "come", "comes", "coming", "returned", "return", "returns",
+	"returning", "headed", "heading", "head", "heads", "trip", "trips",
+	"journey", "way", "back", "moved", "move", "driven", "drove", "sailed",
+	"flight", "flights", "route", "road", "train", "rail", "highway",
+	"deported", "expelled", "fled", "flee", "evacuated", "relocated",
+	"transferred", "shipped", "exported", "imported", "departed", "left",
+	NULL
+};
+
+/* Words that start sentences and phrases in capitals without being names,
+ * for the not_after_name rule ("In Jordan" is the state). */
+static const char *const function_words[] = {
+	"a", "an", "the", "in", "at", "to", "from", "for", "with", "and", "but", "or",
+	"on", "by", "of", "as", "if", "when", "while", "after", "before", "since",
+	"both", "neither", "either", "only", "even", "also", "meanwhile", "still",
+	"yet", "so", "then", "now", "today", "yesterday", "tomorrow", "last",
+	"next", "why", "how", "what", "where", "who", "whether", "unlike", "like",
+	"including", "against", "between", "among", "across", "near", "outside",
+	"inside", "under", "over", "via", "per", "than", "that", "this", "these",
+	"those", "its", "their", "his", "her", "our", "your", "my", "said",
+	"says", "did", "does", "do", "is", "was", "were", "are", "has", "have",
+	"had", "will", "would", "could", "should", "might", "must", "can",
+	"neighbouring", "neighboring", "northern", "southern", "eastern",
+	"western", "central", "all", "every", "each", "some", "many", "most",
+	"no", "not", "new", "old", "former", "during", "until", "despite",
+	"about", "around", "through", "into", "onto", "toward", "towards",
+	"however", "although", "though", "because", "once", "there", "here",
+	"it", "he", "she", "they", "we", "i", "you", "visiting", "welcome",
+	"dear", "mr", "mrs", "ms", "dr", NULL
+};
+
 static const char *const locatives[] = {
-	"in", "at", "to", "from", "near", "into", "inside", "outside", "toward",
+	"in", "at", "near", "into", "inside", "outside", "toward",
 	"towards", "via", "across", "around", "through", "throughout", "within",
 	"beyond", "off", "over", "visit", "visits", "visited", "visiting",
 	"arrive", "arrives", "arrived", "arriving", "landed", "flew", "travel",
@@ -119,6 +156,18 @@ int ent_dict_add_builtin(ent_dict *d)
 	size_t i;
 	int rc, fi;
 	long before = ent_ctx_errors(d->ctx);
+	const ent_builtin_file *snap = ent_builtin_find("actors/builtin.snapshot");
+	/* the set compiled at build time, when this one is still empty */
+	if (snap && d->nfiles == 0 && d->nentries == 0 && !getenv("ENTENTE_NO_SNAPSHOT")) {
+		rc = ent_dict_restore(d, snap->data, snap->len);
+		if (rc == 0)
+			return 0;
+		if (rc == ENT_ENOMEM)
+			return ent_err(d->ctx, ENT_ENOMEM, "out of memory");
+		if (rc != ENT_EINVAL)
+			return ent_err(d->ctx, ENT_EPARSE, "the built-in dictionary snapshot is "
+			               "damaged (a bug)");
+	}
 	for (i = 0; files[i].name; i++)
 		if ((rc = builtin_file(d, files[i].name, files[i].kind, files[i].optional)) < 0)
 			return rc;
@@ -215,14 +264,23 @@ int ent_dict_finish(ent_dict *d)
 	ent_free(d->w.modifiers);
 	ent_free(d->w.locatives);
 	d->w.modifiers = d->w.locatives = NULL;
+	ent_free(d->w.motions);
+	ent_free(d->w.function_words);
+	d->w.motions = NULL;
+	d->w.function_words = NULL;
+	d->w.to = word(d, "to");
+	d->w.from = word(d, "from");
 	if (word_list(d, modifiers, &d->w.modifiers, &d->w.nmodifiers) < 0 ||
-	    word_list(d, locatives, &d->w.locatives, &d->w.nlocatives) < 0)
+	    word_list(d, locatives, &d->w.locatives, &d->w.nlocatives) < 0 ||
+	    word_list(d, motions, &d->w.motions, &d->w.nmotions) < 0 ||
+	    word_list(d, function_words, &d->w.function_words, &d->w.nfunction_words) < 0)
 		return ent_err(d->ctx, ENT_ENOMEM, "out of memory");
 	cues(d, north, d->w.north, 32);
 	cues(d, south, d->w.south, 32);
-	/* ambiguity rules: the phrase is the first sequence of each rule */
-	for (i = 0; i < d->nrules; i++) {
-		const ent_rule *r = &d->rules[i];
+	/* ambiguity rules: the phrase is the first sequence of each rule; the
+	   rules of one phrase form a chain (all must hold) */
+	for (i = d->nrules; i-- > 0;) {
+		ent_rule *r = &d->rules[i];
 		uint32_t node = ent_dict_walk(d, r->cues + 1, r->cues[0]), p;
 		if (node == UINT32_MAX || !d->node_first[node]) {
 			if (d->opt.check)
@@ -230,9 +288,10 @@ int ent_dict_finish(ent_dict *d)
 				              "the rule's phrase is in no dictionary");
 			continue;
 		}
-		for (p = d->node_first[node]; p; p = d->phrases[p - 1].next)
-			if (!d->phrases[p - 1].rule)
-				d->phrases[p - 1].rule = (uint16_t)(i + 1);
+		p = d->node_first[node];
+		r->next = d->phrases[p - 1].rule;
+		for (; p; p = d->phrases[p - 1].next)
+			d->phrases[p - 1].rule = (uint16_t)(i + 1);
 	}
 	/* glossary renderings of places: find the place they mean */
 	for (i = 0; i < d->ngloss; i++) {

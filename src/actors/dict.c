@@ -103,6 +103,8 @@ void ent_dict_free(ent_dict *d)
 	ent_free(d->rules);
 	ent_free(d->w.modifiers);
 	ent_free(d->w.locatives);
+	ent_free(d->w.motions);
+	ent_free(d->w.function_words);
 	ent_free(d);
 }
 

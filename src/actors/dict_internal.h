@@ -183,6 +183,9 @@ enum {
 	                                 dictionary knows follows: a first name */
 	ENT_RULE_NOT_WITH,            /* skip when a cue occurs in the sentence */
 	ENT_RULE_NEEDS_IN_DOC,        /* only when a cue occurs in the document */
+	ENT_RULE_NOT_AFTER_NAME,      /* skip after a capitalised word that is
+	                                 no dictionary phrase and no function
+	                                 word: a first name (Michael Jordan) */
 	ENT_RULE_KOREA                /* "Korea" alone: see resolve.c */
 };
 
@@ -192,6 +195,7 @@ typedef struct {
 	                          (each cue: n, then n unit ids) */
 	size_t ncues_words;
 	uint32_t file, line;
+	uint32_t next;         /* the next rule on the same phrase + 1 */
 } ent_rule;
 
 struct ent_dict {
@@ -241,6 +245,9 @@ struct ent_dict {
 		uint32_t s, the, of, and_, or_, comma, former, ex;
 		uint32_t *modifiers;  size_t nmodifiers;
 		uint32_t *locatives;  size_t nlocatives;
+		uint32_t *motions;    size_t nmotions;
+		uint32_t to, from;
+		uint32_t *function_words; size_t nfunction_words;
 		/* cue sequences for "Korea" alone: n, ids..., 0-terminated */
 		uint32_t north[32], south[32];
 	} w;
@@ -300,6 +307,13 @@ int ent_read_rules(ent_dict *d, uint32_t file, const char *name,
                    ent_linereader *lr, ent_dict_load_stats *st);
 /* Parse a dictionary date (YYMMDD or YYYYMMDD); 0 or -1. */
 int ent_dict_parse_date(const char *s, size_t n, ent_date *out);
+
+/* The built-in set compiled at build time (snapshot.c): write the arrays
+ * of a loaded, unfinished set to *out (freed with ent_free); copy them back
+ * into an empty set.  Restore returns ENT_EINVAL, touching nothing, when
+ * the snapshot does not fit this build. */
+int ent_dict_snapshot(const ent_dict *d, char **out, size_t *len);
+int ent_dict_restore(ent_dict *d, const char *data, size_t len);
 
 /* Report a diagnostic for file `name` (counted in st, capped). */
 void ent_dict_diag(ent_dict *d, ent_dict_load_stats *st, int error,

@@ -100,6 +100,10 @@ static int slow_units(ent_actors *a, const char *ttext, size_t tlen, size_t off)
 		fl |= ent_units_case(s, n);
 		if (j + 1 == np)
 			fl |= ENT_U_WORDEND;
+		/* "ex-President": a phrase may start after "ex-" */
+		if ((fl & ENT_U_HYPHCONT) && a->nu && a->d->w.ex != ENT_UNIT_NONE &&
+		    a->u[a->nu - 1].id == a->d->w.ex)
+			fl |= ENT_U_TOKSTART;
 		if (id == ENT_UNIT_NONE && !(fl & ENT_U_ELIDED) && ent_ukey_is_hangul(s, n)) {
 			/* a Korean name with a particle attached */
 			size_t pl = ent_units_particle(s, n);
@@ -235,31 +239,60 @@ int ent_recog_has_seq(const ent_actors *a, size_t from, size_t to,
 
 /* ---- rules ------------------------------------------------------------------ */
 
-/* Is the unit at i a capitalised word that no dictionary phrase starts
- * with (a name)? */
-static int unknown_name_at(const ent_actors *a, size_t i, size_t end)
+/* Does a phrase of something other than a person start at unit k (a
+ * state, role, place or organisation)? */
+static int nonperson_at(const ent_actors *a, size_t k, size_t end)
+{
+	const ent_dict *d = a->d;
+	uint32_t node = 0;
+	size_t j;
+	for (j = k; j < end; j++) {
+		uint32_t id = a->u[j].id, p;
+		if (id == ENT_UNIT_NONE)
+			return 0;
+		node = ent_map64_get(&d->edges, (((uint64_t)node << 32) | id) + 1, UINT32_MAX);
+		if (node == UINT32_MAX)
+			return 0;
+		for (p = d->node_first[node]; p; p = d->phrases[p - 1].next) {
+			const ent_entry *e = &d->entries[d->phrases[p - 1].entry];
+			if (e->type == ENT_E_REF)
+				continue;
+			if (!(e->type == ENT_E_ACTOR &&
+			      (e->what == ENT_W_PERSON || (e->what == ENT_W_AUTO && e->nrestr))))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+/* Is the unit at i a capitalised word that reads as a name: not a
+ * function word, and starting no state, role, place or organisation? */
+static int name_at(const ent_actors *a, size_t i, size_t end)
 {
 	const ent_unit *u;
+	size_t k;
 	if (i >= end)
 		return 0;
 	u = &a->u[i];
 	if (!(u->flags & ENT_U_LETTERS) || !(u->flags & ENT_U_CAP) ||
-	    (u->flags & ENT_U_ALLCAPS))
+	    (u->flags & ENT_U_ALLCAPS) || (u->flags & ENT_U_HYPHCONT))
 		return 0;
-	if (u->id == ENT_UNIT_NONE)
-		return 1;
-	return ent_map64_get(&a->d->edges, (((uint64_t)0 << 32) | u->id) + 1, UINT32_MAX) ==
-	       UINT32_MAX;
+	for (k = 0; k < a->d->w.nfunction_words; k++)
+		if (u->id == a->d->w.function_words[k])
+			return 0;
+	return !nonperson_at(a, i, end);
 }
 
 static int rule_holds(const ent_actors *a, const ent_rule *r, size_t sentence,
-                      size_t mend)
+                      size_t mstart, size_t mend)
 {
 	const ent_sent_units *su = &a->su[sentence];
 	size_t w = 0, first = 1;
 	switch (r->kind) {
 	case ENT_RULE_NOT_BEFORE_NAME:
-		return !unknown_name_at(a, mend, su->uend);
+		return !name_at(a, mend, su->uend);
+	case ENT_RULE_NOT_AFTER_NAME:
+		return !(mstart > su->ustart && name_at(a, mstart - 1, su->uend));
 	case ENT_RULE_NOT_WITH:
 	case ENT_RULE_NEEDS_IN_DOC:
 		while (w < r->ncues_words) {
@@ -278,6 +311,19 @@ static int rule_holds(const ent_actors *a, const ent_rule *r, size_t sentence,
 	default:
 		return 1;
 	}
+}
+
+/* Do all the rules chained on a phrase hold? */
+static int rules_hold(const ent_actors *a, uint32_t rule, size_t sentence,
+                      size_t mstart, size_t mend)
+{
+	while (rule) {
+		const ent_rule *r = &a->d->rules[rule - 1];
+		if (!rule_holds(a, r, sentence, mstart, mend))
+			return 0;
+		rule = r->next;
+	}
+	return 1;
 }
 
 static int dated_on(const ent_dict *d, const ent_entry *e, ent_date date)
@@ -310,6 +356,28 @@ static int case_ok(const ent_actors *a, const ent_phrase *p, size_t start)
 			return 0;
 	}
 	return 1;
+}
+
+/* The end of the longest phrase prefix-walk from unit k that ends at a
+ * phrase node (no case or rule checks: a cheap lookahead), else 0. */
+static size_t longest_end(const ent_actors *a, size_t k, size_t end)
+{
+	const ent_dict *d = a->d;
+	uint32_t node = 0;
+	size_t j, best = 0;
+	if (!(a->u[k].flags & ENT_U_TOKSTART))
+		return 0;
+	for (j = k; j < end; j++) {
+		uint32_t id = a->u[j].id;
+		if (id == ENT_UNIT_NONE)
+			break;
+		node = ent_map64_get(&d->edges, (((uint64_t)node << 32) | id) + 1, UINT32_MAX);
+		if (node == UINT32_MAX)
+			break;
+		if (d->node_first[node] && (a->u[j].flags & ENT_U_WORDEND))
+			best = j + 1;
+	}
+	return best;
 }
 
 int ent_recog_match(ent_actors *a, size_t sentence)
@@ -355,7 +423,7 @@ int ent_recog_match(ent_actors *a, size_t sentence)
 				const ent_phrase *ph = &d->phrases[p - 1];
 				if (!case_ok(a, ph, i))
 					continue;
-				if (ph->rule && !rule_holds(a, &d->rules[ph->rule - 1], sentence, e))
+				if (ph->rule && !rules_hold(a, ph->rule, sentence, i, e))
 					continue;
 				if (!pick)
 					pick = p;
@@ -388,8 +456,20 @@ int ent_recog_match(ent_actors *a, size_t sentence)
 				break;
 			}
 		}
-		if (!chosen)
+		if (chosen) {
+			/* a longer phrase starting inside this one wins: "the North
+			   Korean army" is not "the North" + "Korean army" */
+			ent_match *mm = &a->m[a->nm - 1];
+			size_t k;
+			for (k = mm->ustart + 1; k < mm->uend; k++)
+				if (longest_end(a, k, end) > mm->uend) {
+					a->nm--;
+					i = k;
+					break;
+				}
+		} else {
 			i++;
+		}
 	}
 	return 0;
 }

@@ -250,6 +250,7 @@ static const struct {
 	{"not_before_name", ENT_RULE_NOT_BEFORE_NAME},
 	{"not_with", ENT_RULE_NOT_WITH},
 	{"needs_in_doc", ENT_RULE_NEEDS_IN_DOC},
+	{"not_after_name", ENT_RULE_NOT_AFTER_NAME},
 	{NULL, 0}
 };
 
@@ -339,6 +340,7 @@ int ent_read_rules(ent_dict *d, uint32_t file, const char *name,
 		r->ncues_words /= sizeof(uint32_t);
 		r->file = file;
 		r->line = (uint32_t)ln;
+		r->next = 0;
 		st->entries++;
 	}
 	return rc < 0 ? rc : 0;

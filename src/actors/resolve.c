@@ -172,13 +172,16 @@ static void classify(ent_actors *a, const ent_match *m, part *p)
 		off = ent_entry_code(d, e, a->date, &p->line);
 		p->code = ent_dict_cstr(d, off);
 		p->dated = entry_dated(d, e, a->date);
-		if (e->what == ENT_W_PERSON || (e->what == ENT_W_AUTO && e->nrestr > 0)) {
+		if ((e->what == ENT_W_PERSON && (e->nrestr > 0 || !nonstate_root(p->code))) ||
+		    (e->what == ENT_W_AUTO && e->nrestr > 0)) {
 			p->type = P_PERSON;
 			p->person = 1;
 		} else if (!p->code[0]) {
 			p->type = P_NONE;
 		} else if (nonstate_root(p->code)) {
+			/* an organisation, or an office of one ("UN Secretary-General") */
 			p->type = P_IGO;
+			p->person = e->what == ENT_W_PERSON;
 		} else if (code_state(a, p->code) >= 0) {
 			p->type = P_STATE;
 		} else {
@@ -409,6 +412,20 @@ static long context_state(const ent_actors *a, size_t sentence)
 	return -1;
 }
 
+/* Does one of the cue sequences (n, ids..., 0-terminated) occur in the
+ * document? */
+static int cue_in_doc(const ent_actors *a, const uint32_t *cues)
+{
+	size_t w = 0;
+	while (cues[w]) {
+		uint32_t n = cues[w];
+		if (ent_recog_has_seq(a, 0, a->nu, cues + w + 1, n))
+			return 1;
+		w += 1 + n;
+	}
+	return 0;
+}
+
 static int emit_ref(ent_actors *a, size_t sentence, const part *p)
 {
 	const ent_entry *e = p->e;
@@ -487,6 +504,21 @@ static int emit_ref(ent_actors *a, size_t sentence, const part *p)
 		r->kind = ENT_ACTOR_STATE;
 		r->via = ENT_VIA_CONTEXT;
 		return 0;
+	case ENT_REF_KOREA: {
+		/* "Korea" alone: South Korea, unless the document names only
+		   the North; nothing when it names both */
+		int north = cue_in_doc(a, a->d->w.north), south = cue_in_doc(a, a->d->w.south);
+		if (north && south)
+			return 0;
+		r = new_rec(a, sentence, m->ustart, m->uend);
+		if (!r)
+			return ENT_ENOMEM;
+		if ((rc = set_code(a, r, north ? "PRK" : "KOR", 3)) < 0)
+			return rc;
+		r->kind = ENT_ACTOR_STATE;
+		r->via = ENT_VIA_CONTEXT;
+		return 0;
+	}
 	case ENT_REF_COUNTRY:
 	case ENT_REF_GOVERNMENT: {
 		long c = context_state(a, sentence);
@@ -607,11 +639,34 @@ static int locative_before(const ent_actors *a, size_t sentence, size_t ustart)
 		i--;
 	if (i == s0)
 		return 0;
-	return in_list(a->u[i - 1].id, d->w.locatives, d->w.nlocatives);
+	if (in_list(a->u[i - 1].id, d->w.locatives, d->w.nlocatives))
+		return 1;
+	/* "to" and "from" after a word of motion: "flew to Washington" */
+	if ((a->u[i - 1].id == d->w.to || a->u[i - 1].id == d->w.from) && i - 1 > s0)
+		return in_list(a->u[i - 2].id, d->w.motions, d->w.nmotions);
+	return 0;
+}
+
+/* "Seoul, South Korea": a capital followed by a comma and its own state
+ * names the place (a dateline or an address), not the government. */
+static int dateline(const ent_actors *a, const part *parts, const group *g, size_t np)
+{
+	const part *S = &parts[g->state], *n;
+	size_t at = S->m->uend;
+	const ent_placerow *pr;
+	if ((size_t)g->last + 1 >= np)
+		return 0;
+	n = &parts[g->last + 1];
+	if (!(at < a->nu && a->u[at].id == a->d->w.comma && n->m->ustart == at + 1))
+		return 0;
+	if (n->type != P_STATE)
+		return 0;
+	pr = &a->d->places[S->e->extra];
+	return strncmp(n->code, ent_dict_cstr(a->d, pr->country), 3) == 0;
 }
 
 static int emit_group(ent_actors *a, size_t sentence, part *parts, const group *g,
-                      int place_mode)
+                      int place_mode, size_t np)
 {
 	const ent_dict *d = a->d;
 	char code[64];
@@ -627,7 +682,8 @@ static int emit_group(ent_actors *a, size_t sentence, part *parts, const group *
 	/* a lone capital or seat */
 	if (S && S->type == P_METO && !P && !A) {
 		uint32_t place = S->e->extra;
-		if (place_mode || locative_before(a, sentence, parts[g->first].m->ustart))
+		if (place_mode || locative_before(a, sentence, parts[g->first].m->ustart) ||
+		    dateline(a, parts, g, np))
 			return add_place(a, sentence, S->m, place, 0, 0, S->line, S->e->file);
 		if ((rc = add_place(a, sentence, S->m, place, 1, 0, S->line, S->e->file)) < 0)
 			return rc;
@@ -696,6 +752,8 @@ static int emit_group(ent_actors *a, size_t sentence, part *parts, const group *
 	r->kind = (ent_actor_kind)kind;
 	r->via = (ent_via)via;
 	r->ref = via == ENT_VIA_CONTEXT ? ctx_rec : -1;
+	if (S && S->type == P_GACTOR)
+		r->meaning = ent_dict_cstr(d, d->gloss[S->e->extra].meaning);
 	decisive = P ? P : S ? S : A;
 	if (decisive && via != ENT_VIA_CONTEXT) {
 		r->via_file = d->files[decisive->e->file];
@@ -805,8 +863,13 @@ int ent_recog_resolve(ent_actors *a, size_t sentence)
 			g.agent = (long)i;
 			g.nagents = 1;
 			g.person_agent = p->person;
-		} else
+			/* "former president" is an agent of its own (ELI) */
+			if (strcmp(p->code, "ELI") == 0)
+				g.former = 1;
+		} else {
 			g.state = (long)i;
+			g.person_agent = p->person;
+		}
 		while (g.last + 1 < np) {
 			size_t q = g.last + 1;
 			int former = 0;
@@ -822,6 +885,8 @@ int ent_recog_resolve(ent_actors *a, size_t sentence)
 					g.agent = (long)q;
 				g.nagents++;
 				g.person_agent = parts[q].person;
+				if (strcmp(parts[q].code, "ELI") == 0)
+					g.former = 1;
 			} else
 				g.state = (long)q;
 			g.last = q;
@@ -840,7 +905,7 @@ int ent_recog_resolve(ent_actors *a, size_t sentence)
 				place_mode = list;
 			}
 		}
-		rc = emit_group(a, sentence, parts, &g, place_mode);
+		rc = emit_group(a, sentence, parts, &g, place_mode, np);
 		last_place = 0;
 		if (a->npl && a->pl[a->npl - 1].sentence == sentence && !a->pl[a->npl - 1].actor &&
 		    parts[g.first].type == P_METO && g.first == g.last) {

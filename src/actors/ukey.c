@@ -3,7 +3,7 @@
  * words meet.  Both sides go through ent_ukey(), so whatever it does is
  * symmetric by construction:
  *   - letters joined by full stops lose the stops: "u.s." and "us" meet;
- *   - Latin letters lose their diacritics (NFD, marks stripped, NFC):
+ *   - Latin letters lose their diacritics (marks stripped, then NFC):
  *     "erdoğan" and "erdogan" meet; other scripts keep theirs (stripping
  *     would turn Cyrillic й into и and Hangul into jamo);
  *   - a Cyrillic word loses one case ending, after ё -> е, so "россия",
@@ -108,7 +108,7 @@ static size_t undot(char *out, size_t cap, const char *s, size_t n)
 
 /* Case endings of Russian and Ukrainian nouns, UTF-8, longest first. */
 static const char *const cyr_endings[] = {
-	"ами", "ями", "ией",
+	"ами", "ями",
 	"ах", "ях", "ов", "ев", "ей", "ой", "ом", "ем", "ём", "ым", "им", "ою", "ею",
 	"а", "я", "у", "ю", "е", "ы", "и", "о", "й", "ь", "і", "ї", "є",
 	NULL
@@ -191,8 +191,7 @@ size_t ent_ukey(char *out, size_t cap, const char *s, size_t n)
 		utf8proc_uint8_t *m = NULL;
 		utf8proc_ssize_t ml = utf8proc_map((const utf8proc_uint8_t *)s,
 		                                   (utf8proc_ssize_t)n, &m,
-		                                   UTF8PROC_DECOMPOSE | UTF8PROC_STRIPMARK |
-		                                   UTF8PROC_COMPOSE);
+		                                   UTF8PROC_COMPOSE | UTF8PROC_STRIPMARK);
 		if (ml > 0 && m) {
 			k = (size_t)ml < cap ? (size_t)ml : cap;
 			memcpy(out, m, k);

@@ -7,10 +7,12 @@
 #include "util/buf.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const ent_cli_option options[] = {
-	{"format", 'f', "FORMAT", "output: jsonl (default) or text", "jsonl|text", 0},
+	{"format", 'f', "FORMAT", "output: jsonl (default), text, or brief (PHRASE = "
+	 "CODE per line)", "jsonl|text|brief", 0},
 	ENT_CLI_DICT_OPTIONS,
 	ENT_CLI_INPUT_OPTIONS,
 	ENT_CLI_HELP_OPTION,
@@ -21,7 +23,7 @@ enum { WHAT_ACTORS, WHAT_PLACES, WHAT_GLOSSARY };
 
 typedef struct {
 	int what;
-	int text;
+	int text;           /* 1 text, 2 brief */
 	ent_actors *rec;
 	ent_buf out;
 } act_state;
@@ -70,6 +72,18 @@ static void print_actor(ent_cli *cli, act_state *st, const char *id,
 	ent_buf *b = &st->out;
 	char via[600];
 	via_str(via, sizeof via, r->via, r->via_file, r->via_line);
+	if (st->text == 2) {
+		ent_buf_put(b, doctext + r->text_start, r->text_end - r->text_start);
+		ent_buf_puts(b, " = ");
+		ent_buf_puts(b, r->code);
+		if (r->via != ENT_VIA_DICT) {
+			ent_buf_puts(b, " (");
+			ent_buf_puts(b, ent_via_name(r->via));
+			ent_buf_putc(b, ')');
+		}
+		ent_buf_putc(b, '\n');
+		return;
+	}
 	if (st->text) {
 		ent_buf_printf(b, "%s\t%zu\t%zu-%zu\t%.*s\t%s%s%s\t%s\t%s\n", id, r->sentence,
 		               r->start, r->end, (int)(r->text_end - r->text_start),
@@ -102,6 +116,12 @@ static void print_place(ent_cli *cli, act_state *st, const char *id,
 {
 	ent_buf *b = &st->out;
 	(void)cli;
+	if (st->text == 2) {
+		ent_buf_printf(b, "%.*s = %s (%s%s)\n", (int)(p->text_end - p->text_start),
+		               doctext + p->text_start, p->name, p->country ? p->country : "-",
+		               p->actor ? ", the government" : "");
+		return;
+	}
 	if (st->text) {
 		ent_buf_printf(b, "%s\t%zu\t%zu-%zu\t%.*s\t%s (%s)\t%s\t%.4f,%.4f%s\t%s:%ld\n", id,
 		               p->sentence, p->start, p->end, (int)(p->text_end - p->text_start),
@@ -134,6 +154,11 @@ static void print_term(act_state *st, const char *id, const char *doctext,
                        const ent_term *t)
 {
 	ent_buf *b = &st->out;
+	if (st->text == 2) {
+		ent_buf_printf(b, "%.*s = %s (%s)\n", (int)(t->text_end - t->text_start),
+		               doctext + t->text_start, t->meaning, t->kind);
+		return;
+	}
 	if (st->text) {
 		ent_buf_printf(b, "%s\t%zu\t%zu-%zu\t%.*s\t-> %s (%s)\t%s:%ld\n", id, t->sentence,
 		               t->start, t->end, (int)(t->text_end - t->text_start),
@@ -148,6 +173,12 @@ static void print_term(act_state *st, const char *id, const char *doctext,
 	ent_buf_json_cstr(b, t->kind);
 	ent_buf_put(b, ",\"via\":", 7);
 	ent_buf_printf(b, "\"%s:%ld\"}\n", t->via_file, t->via_line);
+}
+
+static int by_start(const void *a, const void *b)
+{
+	const ent_term *x = a, *y = b;
+	return x->text_start < y->text_start ? -1 : x->text_start > y->text_start;
 }
 
 static int on_doc(ent_cli *cli, ent_doc *doc, const ent_article *art, void *payload)
@@ -167,25 +198,52 @@ static int on_doc(ent_cli *cli, ent_doc *doc, const ent_article *art, void *payl
 		for (i = 0; i < ent_actors_place_count(st->rec); i++)
 			print_place(cli, st, id, text, ent_actors_place(st->rec, i));
 	} else {
-		for (i = 0; i < ent_actors_place_count(st->rec); i++) {
-			const ent_place *p = ent_actors_place(st->rec, i);
-			if (p->glossary) {
-				ent_term t;
-				memset(&t, 0, sizeof t);
-				t.sentence = p->sentence;
-				t.start = p->start;
-				t.end = p->end;
-				t.text_start = p->text_start;
-				t.text_end = p->text_end;
-				t.meaning = p->name;
-				t.kind = "place";
-				t.via_file = p->via_file;
-				t.via_line = p->via_line;
-				print_term(st, id, text, &t);
-			}
+		/* every glossary rendering, places, actors and terms, in text order */
+		size_t np = ent_actors_place_count(st->rec), na = ent_actors_count(st->rec);
+		size_t nt = ent_actors_term_count(st->rec), n = 0;
+		ent_term *all = malloc((np + na + nt + 1) * sizeof *all);
+		if (!all) {
+			ent_cli_error(cli, "out of memory");
+			return -1;
 		}
-		for (i = 0; i < ent_actors_term_count(st->rec); i++)
-			print_term(st, id, text, ent_actors_term(st->rec, i));
+		for (i = 0; i < np; i++) {
+			const ent_place *p = ent_actors_place(st->rec, i);
+			if (!p->glossary)
+				continue;
+			memset(&all[n], 0, sizeof all[n]);
+			all[n].sentence = p->sentence;
+			all[n].start = p->start;
+			all[n].end = p->end;
+			all[n].text_start = p->text_start;
+			all[n].text_end = p->text_end;
+			all[n].meaning = p->name;
+			all[n].kind = "place";
+			all[n].via_file = p->via_file;
+			all[n].via_line = p->via_line;
+			n++;
+		}
+		for (i = 0; i < na; i++) {
+			const ent_actor *r = ent_actors_get(st->rec, i);
+			if (!r->meaning)
+				continue;
+			memset(&all[n], 0, sizeof all[n]);
+			all[n].sentence = r->sentence;
+			all[n].start = r->start;
+			all[n].end = r->end;
+			all[n].text_start = r->text_start;
+			all[n].text_end = r->text_end;
+			all[n].meaning = r->meaning;
+			all[n].kind = "actor";
+			all[n].via_file = r->via_file;
+			all[n].via_line = r->via_line;
+			n++;
+		}
+		for (i = 0; i < nt; i++)
+			all[n++] = *ent_actors_term(st->rec, i);
+		qsort(all, n, sizeof *all, by_start);
+		for (i = 0; i < n; i++)
+			print_term(st, id, text, &all[i]);
+		free(all);
 	}
 	if (st->out.len > 1 << 16) {
 		fwrite(st->out.data, 1, st->out.len, cli->out);
@@ -209,8 +267,10 @@ static int run_what(ent_cli *cli, ent_cli_args *a, int what)
 	st.what = what;
 	if (f && strcmp(f, "text") == 0)
 		st.text = 1;
+	else if (f && strcmp(f, "brief") == 0)
+		st.text = 2;
 	else if (f && strcmp(f, "jsonl") != 0) {
-		ent_cli_usage_error(cli, "--format must be jsonl or text, not '%s'", f);
+		ent_cli_usage_error(cli, "--format must be jsonl, text or brief, not '%s'", f);
 		return ENT_EXIT_USAGE;
 	}
 	if ((rc = ent_cli_inputs_init(cli, a, &in, NULL)) != 0)
