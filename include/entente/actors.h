@@ -38,7 +38,9 @@ typedef enum {
 	ENT_DICT_VERBS,     /* read by the event engine */
 	ENT_DICT_OPTIONS,   /* read by the event engine */
 	ENT_DICT_PLACES,    /* our gazetteer table (data/places.tsv) */
-	ENT_DICT_GLOSSARY   /* our glossary table (data/actors/glossary.tsv) */
+	ENT_DICT_GLOSSARY,  /* our glossary table (data/actors/glossary.tsv) */
+	ENT_DICT_DISCARDS,  /* read by the event engine */
+	ENT_DICT_ISSUES     /* read by the event engine */
 } ent_dict_kind;
 
 /* "actors", "agents", ...; and back (0 or ENT_EINVAL). */

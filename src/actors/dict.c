@@ -28,7 +28,8 @@
 /* ---- kinds -------------------------------------------------------------- */
 
 static const char *const kind_names[] = {
-	"auto", "actors", "agents", "verbs", "options", "places", "glossary"
+	"auto", "actors", "agents", "verbs", "options", "places", "glossary",
+	"discards", "issues"
 };
 
 const char *ent_dict_kind_name(ent_dict_kind k)
@@ -606,7 +607,8 @@ ent_dict_kind ent_dict_sniff(const char *data, size_t len)
 	ent_linereader r;
 	const char *l;
 	size_t n;
-	int seen = 0, agent = 0, actor = 0, verb = 0, option = 0, tab = 0;
+	int seen = 0, agent = 0, actor = 0, verb = 0, option = 0, tab = 0, synset = 0;
+	int plain = 0;
 	if (len > 262144)
 		len = 262144;
 	ent_lr_init_mem(&r, data, len, 65536);
@@ -617,19 +619,48 @@ ent_dict_kind ent_dict_sniff(const char *data, size_t len)
 			n--;
 		}
 		/* our tables name their columns in a header comment */
-		if (n >= 16 && memcmp(l, "#name\tvariants\t", 16) == 0)
+		if (n >= 15 && memcmp(l, "#name\tvariants\t", 15) == 0)
 			return ENT_DICT_PLACES;
 		if (n >= 19 && memcmp(l, "#rendering\tvariants", 19) == 0)
 			return ENT_DICT_GLOSSARY;
-		if (n == 0 || *l == '#' || *l == ';')
+		if (n == 0 || *l == '#' || *l == ';' || (n >= 2 && l[0] == '/' && l[1] == '/'))
 			continue;
+		if (n >= 6 && memcmp(l, "<ISSUE", 6) == 0)
+			return ENT_DICT_ISSUES;
+		if (seen == 0 && n > 7 && l[6] == ' ') {
+			/* "YYMMDD ID": TABARI text records, not a dictionary */
+			size_t q;
+			for (q = 0; q < 6 && l[q] >= '0' && l[q] <= '9'; q++)
+				;
+			if (q == 6)
+				return ENT_DICT_AUTO;
+		}
 		seen++;
-		if (n >= 8 && memcmp(l, "#name\t", 6) == 0)
-			tab++;
+		if (!memchr(l, '[', n) && *l != '+' && *l != '!' && !memchr(l, '\t', n))
+			plain++;
+		{
+			/* TABARI options: "KEYWORD: value" (LABEL:, SET:, COMPLEX:) */
+			size_t q = 0;
+			while (q < n && ((l[q] >= 'A' && l[q] <= 'Z') || l[q] == ' '))
+				q++;
+			if (q >= 2 && q < n && l[q] == ':' && !memchr(l, '[', n)) {
+				option++;
+				continue;
+			}
+		}
 		if (memchr(l, '\t', n) && !memchr(l, '[', n))
 			tab++;
 		if (*l == '-' || *l == '&' || (n > 3 && memcmp(l, "---", 3) == 0))
 			verb++;
+		/* "+word" lines after a "&SYNSET" line belong to a verb file */
+		if (*l == '&')
+			synset = 1;
+		else if (*l != '+')
+			synset = 0;
+		if (*l == '+' && synset) {
+			verb++;
+			continue;
+		}
 		if ((h = memchr(l, '[', n)) != NULL) {
 			size_t rest = n - (size_t)(h - l);
 			if (rest > 2 && (h[1] == '~' || memchr(h, '~', rest)))
@@ -651,6 +682,9 @@ ent_dict_kind ent_dict_sniff(const char *data, size_t len)
 		return ENT_DICT_OPTIONS;
 	if (verb > actor && verb > agent)
 		return ENT_DICT_VERBS;
+	/* phrases one a line and nothing else: a discard list */
+	if (plain * 10 > seen * 8)
+		return ENT_DICT_DISCARDS;
 	if (agent > actor)
 		return ENT_DICT_AGENTS;
 	if (actor > 0)
@@ -672,10 +706,12 @@ static int load(ent_dict *d, const char *name, const char *data, size_t len,
 		kind = ent_dict_sniff(data, len);
 	if (kind == ENT_DICT_AUTO)
 		return ent_err(d->ctx, ENT_EPARSE, "%s: cannot tell what kind of dictionary "
-		               "this is (use --kind actors|agents|verbs|options)", name);
-	if (kind == ENT_DICT_VERBS || kind == ENT_DICT_OPTIONS)
-		return ent_err(d->ctx, ENT_EUNSUP, "%s: a %s file: the event engine reads those",
-		               name, ent_dict_kind_name(kind));
+		               "this is (use --kind actors|agents|verbs|options|places|"
+		               "glossary|discards|issues)", name);
+	if (kind == ENT_DICT_VERBS || kind == ENT_DICT_OPTIONS || kind == ENT_DICT_DISCARDS ||
+	    kind == ENT_DICT_ISSUES)
+		return ent_err(d->ctx, ENT_EUNSUP, "%s: %s dictionary: the event engine reads "
+		               "it, not the actor stage", name, ent_dict_kind_name(kind));
 	fi = ent_dict_file(d, name, kind);
 	if (fi < 0)
 		return ent_err(d->ctx, ENT_ENOMEM, "out of memory");

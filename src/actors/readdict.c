@@ -190,17 +190,14 @@ static int date_of(rd *r, long ln, const char *s, size_t n, ent_date *out)
 	if (ent_dict_parse_date(s, n, out) == 0)
 		return 0;
 	if ((n == 6 || n == 8) && s[n - 2] == '3' && (s[n - 1] == '0' || s[n - 1] == '1')) {
+		/* the last valid day of that month: 30, 29 or 28 */
 		char fix[8];
-		size_t k;
-		for (k = 28; k <= 30; k++) {
+		int day;
+		for (day = 30; day >= 28; day--) {
 			memcpy(fix, s, n);
-			fix[n - 2] = (char)('0' + k / 10);
-			fix[n - 1] = (char)('0' + k % 10);
+			fix[n - 2] = (char)('0' + day / 10);
+			fix[n - 1] = (char)('0' + day % 10);
 			if (ent_dict_parse_date(fix, n, out) == 0) {
-				ent_date next;
-				fix[n - 1] = (char)(fix[n - 1] + 1);
-				if (k < 30 && ent_dict_parse_date(fix, n, &next) == 0)
-					continue;
 				DIAG(r, 0, ln, "date '%.*s' has no such day: read as the month's "
 				     "last day", (int)n, s);
 				return 0;

@@ -9,7 +9,7 @@
 
 static const ent_cli_option options[] = {
 	{"kind", 0, "KIND", "the kind of every FILE (default: sniffed from its "
-	 "content)", "actors|agents|verbs|options|places|glossary", 0},
+	 "content)", "actors|agents|verbs|options|places|glossary|discards|issues", 0},
 	{"date", 0, "DATE", "lookup: the date (default today)", NULL, 0},
 	ENT_CLI_DICT_OPTIONS,
 	ENT_CLI_HELP_OPTION,
@@ -23,7 +23,7 @@ static int check(ent_cli *cli, ent_cli_args *a)
 	int i, bad = 0;
 	if (k && ent_dict_kind_parse(&kind, k) < 0) {
 		ent_cli_usage_error(cli, "--kind must be actors, agents, verbs, options, "
-		                    "places or glossary, not '%s'", k);
+		                    "places, glossary, discards or issues, not '%s'", k);
 		return ENT_EXIT_USAGE;
 	}
 	if (a->npos < 2) {
