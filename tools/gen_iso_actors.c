@@ -476,5 +476,19 @@ int main(int argc, char **argv)
 	fclose(fe);
 	fclose(fl);
 	json_decref(root);
+	for (i = 0; i < nnames; i++) {
+		free(names[i].name);
+		free(names[i].key);
+	}
+	free(names);
+	for (i = 0; i < ncountries; i++) {
+		free(countries[i].en[0]);
+		free(countries[i].en[1]);
+		free(countries[i].en[2]);
+	}
+	free(countries);
+	for (i = 0; i < nloc; i++)
+		free(locales[i]);
+	free(locales);
 	return 0;
 }

@@ -90,6 +90,12 @@ static const char *const motions[] = {
 	NULL
 };
 
+/* "on" makes a place after these: "advanced on Damascus" */
+static const char *const on_motions[] = {
+	"advanced", "advance", "advancing", "marched", "march", "marching",
+	"closed", "closing", "converged", "converging", "moved", "moving", NULL
+};
+
 /* Words that start sentences and phrases in capitals without being names,
  * for the not_after_name rule ("In Jordan" is the state). */
 static const char *const function_words[] = {
@@ -119,7 +125,17 @@ static const char *const locatives[] = {
 	"arrive", "arrives", "arrived", "arriving", "landed", "flew", "travel",
 	"travels", "travelled", "traveled", "travelling", "traveling", "based",
 	"outskirts", "downtown", "central", "northern", "southern", "eastern",
-	"western", NULL
+	"western",
+	/* what armies do to places, not to governments: "shelled Khartoum",
+	   "took Damascus" */
+	"shelled", "shelling", "shell", "shells", "bombed", "bombing", "bombard",
+	"bombarded", "struck", "strike", "strikes", "hit", "hits", "attacked",
+	"captured", "capture", "captures", "seized", "seize", "seizes", "took",
+	"take", "takes", "taking", "entered", "enter", "enters", "besieged",
+	"besiege", "stormed", "storm", "overran", "liberated", "occupied",
+	"occupy", "encircled", "surrounded", "surround", "raided", "invaded",
+	"invade", "invades", "evacuate", "evacuated", "rebuild", "rebuilt",
+	NULL
 };
 
 static int builtin_file(ent_dict *d, const char *name, ent_dict_kind kind, int optional)
@@ -148,6 +164,7 @@ int ent_dict_add_builtin(ent_dict *d)
 		{"actors/foreign.actors", ENT_DICT_ACTORS, 1},
 		{"actors/states.actors", ENT_DICT_ACTORS, 0},
 		{"actors/igos.actors", ENT_DICT_ACTORS, 0},
+		{"actors/groups.actors", ENT_DICT_ACTORS, 0},
 		{"actors/officeholders.actors", ENT_DICT_ACTORS, 0},
 		{"actors/entente.agents", ENT_DICT_AGENTS, 0},
 		{"actors/glossary.tsv", ENT_DICT_GLOSSARY, 1},
@@ -270,6 +287,12 @@ int ent_dict_finish(ent_dict *d)
 	d->w.function_words = NULL;
 	d->w.to = word(d, "to");
 	d->w.from = word(d, "from");
+	d->w.in = word(d, "in");
+	d->w.on = word(d, "on");
+	ent_free(d->w.on_motions);
+	d->w.on_motions = NULL;
+	if (word_list(d, on_motions, &d->w.on_motions, &d->w.non_motions) < 0)
+		return ent_err(d->ctx, ENT_ENOMEM, "out of memory");
 	if (word_list(d, modifiers, &d->w.modifiers, &d->w.nmodifiers) < 0 ||
 	    word_list(d, locatives, &d->w.locatives, &d->w.nlocatives) < 0 ||
 	    word_list(d, motions, &d->w.motions, &d->w.nmotions) < 0 ||

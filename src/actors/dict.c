@@ -105,6 +105,7 @@ void ent_dict_free(ent_dict *d)
 	ent_free(d->w.modifiers);
 	ent_free(d->w.locatives);
 	ent_free(d->w.motions);
+	ent_free(d->w.on_motions);
 	ent_free(d->w.function_words);
 	ent_free(d);
 }
@@ -602,6 +603,12 @@ int ent_dict_parse_date(const char *s, size_t n, ent_date *out)
 
 /* ---- sniffing ------------------------------------------------------------ */
 
+static int starts(const char *l, size_t n, const char *p)
+{
+	size_t k = strlen(p);
+	return n >= k && memcmp(l, p, k) == 0;
+}
+
 ent_dict_kind ent_dict_sniff(const char *data, size_t len)
 {
 	ent_linereader r;
@@ -672,8 +679,7 @@ ent_dict_kind ent_dict_sniff(const char *data, size_t len)
 		}
 		if (*l == '+')
 			actor++;
-		if (n > 4 && (memcmp(l, "<", 1) == 0 || memcmp(l, "FEATURE", 7) == 0 ||
-		              memcmp(l, "COMPLEX", 7) == 0 || memcmp(l, "NULLVERBS", 9) == 0))
+		if (starts(l, n, "FEATURE") || starts(l, n, "COMPLEX") || starts(l, n, "NULLVERBS"))
 			option++;
 	}
 	if (seen == 0)

@@ -246,7 +246,8 @@ struct ent_dict {
 		uint32_t *modifiers;  size_t nmodifiers;
 		uint32_t *locatives;  size_t nlocatives;
 		uint32_t *motions;    size_t nmotions;
-		uint32_t to, from;
+		uint32_t to, from, in, on;
+		uint32_t *on_motions; size_t non_motions;
 		uint32_t *function_words; size_t nfunction_words;
 		/* cue sequences for "Korea" alone: n, ids..., 0-terminated */
 		uint32_t north[32], south[32];

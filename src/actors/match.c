@@ -81,6 +81,18 @@ static int cjk_units(ent_actors *a, const char *s, size_t n, size_t off)
 	return 0;
 }
 
+/* Does s start with one of the one-letter Arabic proclitics و ف ب ل ك
+ * (two bytes in UTF-8)? */
+static int arabic_proclitic(const char *s)
+{
+	unsigned char a = (unsigned char)s[0], b = (unsigned char)s[1];
+	if (a == 0xD9)
+		return b == 0x88 || b == 0x81 || b == 0x84 || b == 0x83; /* و ف ل ك */
+	if (a == 0xD8)
+		return b == 0xA8; /* ب */
+	return 0;
+}
+
 /* Units of one word token that needs the slow path. */
 static int slow_units(ent_actors *a, const char *ttext, size_t tlen, size_t off)
 {
@@ -116,6 +128,20 @@ static int slow_units(ent_actors *a, const char *ttext, size_t tlen, size_t off)
 						return ENT_ENOMEM;
 					continue;
 				}
+			}
+		}
+		if (id == ENT_UNIT_NONE && !(fl & ENT_U_ELIDED) && n > 8 && arabic_proclitic(s)) {
+			/* Arabic and Persian attach "and", "by", "for", "like" to
+			   the next word: وإسرائيل is "and Israel" */
+			kl = ent_units_key(a->keybuf, s + 2, n - 2);
+			id = kl ? find(a, a->keybuf, kl) : ENT_UNIT_NONE;
+			if (id != ENT_UNIT_NONE) {
+				if (push_unit(a, ENT_UNIT_NONE, ustart, ustart + 2,
+				              (fl & ENT_U_HYPHCONT)) < 0 ||
+				    push_unit(a, id, ustart + 2, uend,
+				              (fl & ~ENT_U_HYPHCONT) | ENT_U_TOKSTART) < 0)
+					return ENT_ENOMEM;
+				continue;
 			}
 		}
 		if (push_unit(a, id, ustart, uend, fl) < 0)

@@ -381,35 +381,39 @@ static size_t recent_persons(const ent_actors *a, size_t before, long *out, size
 
 /* The one state of the context (this and the previous sentence, else the
  * document so far), or -1 when there is none or several. */
-static long context_state(const ent_actors *a, size_t sentence)
+/* The one state named in sentence s (records before `before`): its record,
+ * -1 when none, -2 when several. */
+static long one_state_in(const ent_actors *a, size_t s, size_t before)
 {
-	long idx[3];
-	size_t i = a->nrec, n = 0, k;
-	const char *seen[3];
+	size_t i = before;
+	long found = -1;
 	while (i-- > 0) {
 		const ent_actor *r = &a->rec[i];
-		if (r->sentence + 1 < sentence)
+		if (r->sentence < s)
 			break;
-		if (!r->country)
+		if (r->sentence > s || !r->country)
 			continue;
-		for (k = 0; k < n; k++)
-			if (strcmp(seen[k], r->country) == 0)
-				break;
-		if (k == n) {
-			if (n == 2)
-				return -1;
-			seen[n] = r->country;
-			idx[n++] = (long)i;
-		}
+		if (found >= 0 && strcmp(a->rec[found].country, r->country) != 0)
+			return -2;
+		found = (long)i;
 	}
-	if (n == 1)
-		return idx[0];
-	if (n == 0) {
-		n = recent_states(a, a->nrec, idx, 2);
-		if (n == 1)
-			return idx[0];
+	return found;
+}
+
+static long context_state(const ent_actors *a, size_t sentence)
+{
+	long idx[2], c;
+	size_t n;
+	c = one_state_in(a, sentence, a->nrec);
+	if (c != -1)
+		return c >= 0 ? c : -1;
+	if (sentence > 0) {
+		c = one_state_in(a, sentence - 1, a->nrec);
+		if (c != -1)
+			return c >= 0 ? c : -1;
 	}
-	return -1;
+	n = recent_states(a, a->nrec, idx, 2);
+	return n == 1 ? idx[0] : -1;
 }
 
 /* Does one of the cue sequences (n, ids..., 0-terminated) occur in the
@@ -549,7 +553,7 @@ static int emit_ref(ent_actors *a, size_t sentence, const part *p)
 
 /* ---- compounds ------------------------------------------------------------ */
 
-enum { GAP_NONE, GAP_S, GAP_OF, GAP_MOD, GAP_NAMES, GAP_BREAK };
+enum { GAP_NONE, GAP_S, GAP_OF, GAP_IN, GAP_MOD, GAP_NAMES, GAP_BREAK };
 
 /* Classify the units between two matches; *former is set when a
  * modifier "former"/"ex" is among them. */
@@ -564,6 +568,8 @@ static int gap(const ent_actors *a, size_t from, size_t to, int *former)
 	if (word_is(a, from, d->w.of) &&
 	    (to == from + 1 || (to == from + 2 && word_is(a, from + 1, d->w.the))))
 		return GAP_OF;
+	if (to == from + 1 && word_is(a, from, d->w.in))
+		return GAP_IN; /* "officials in Seoul" */
 	for (i = from; i < to; i++) {
 		const ent_unit *u = &a->u[i];
 		if (in_list(u->id, d->w.modifiers, d->w.nmodifiers)) {
@@ -602,14 +608,17 @@ static int state_like(int t)
 }
 
 /* Can part q join group g across gap type gp? */
-static int joins(const group *g, const part *parts, size_t q, int gp)
+static int joins(const ent_actors *a, const group *g, const part *parts, size_t q, int gp)
 {
 	int t = parts[q].type;
 	if (gp == GAP_BREAK)
 		return 0;
 	if (t == P_AGENT) {
+		/* a title after the name, as Korean and Japanese write it
+		   ("푸틴 대통령", "プーチン大統領") */
 		if (g->person >= 0)
-			return 0;
+			return (gp == GAP_NONE && parts[q].person && g->nagents == 0) ||
+			       gp == GAP_S;
 		if (gp == GAP_S)
 			return g->state >= 0 && g->nagents == 0;
 		return gp == GAP_NONE || gp == GAP_MOD;
@@ -624,8 +633,12 @@ static int joins(const group *g, const part *parts, size_t q, int gp)
 		return gp == GAP_NONE || gp == GAP_MOD;
 	}
 	if (state_like(t)) {
-		/* "the foreign minister of Japan" */
-		return g->state < 0 && g->person < 0 && g->nagents > 0 && gp == GAP_OF;
+		/* "the foreign minister of Japan"; a genitive with no "of" in
+		   Russian ("МИД России") */
+		return g->state < 0 && g->person < 0 && g->nagents > 0 &&
+		       (gp == GAP_OF ||
+		        (gp == GAP_NONE && (unsigned char)a->text[a->u[parts[q].m->ustart].start] >= 0x80) ||
+		        (gp == GAP_IN && t == P_METO));
 	}
 	return 0;
 }
@@ -644,6 +657,8 @@ static int locative_before(const ent_actors *a, size_t sentence, size_t ustart)
 	/* "to" and "from" after a word of motion: "flew to Washington" */
 	if ((a->u[i - 1].id == d->w.to || a->u[i - 1].id == d->w.from) && i - 1 > s0)
 		return in_list(a->u[i - 2].id, d->w.motions, d->w.nmotions);
+	if (a->u[i - 1].id == d->w.on && i - 1 > s0)
+		return in_list(a->u[i - 2].id, d->w.on_motions, d->w.non_motions);
 	return 0;
 }
 
@@ -874,7 +889,7 @@ int ent_recog_resolve(ent_actors *a, size_t sentence)
 			size_t q = g.last + 1;
 			int former = 0;
 			int gp = gap(a, parts[g.last].m->uend, parts[q].m->ustart, &former);
-			if (!joins(&g, parts, q, gp))
+			if (!joins(a, &g, parts, q, gp))
 				break;
 			if (former)
 				g.former = 1;
