@@ -445,25 +445,29 @@ static int insert(ent_dict *d, uint32_t entry, const uint32_t *u,
 			d->ncasec += n;
 		}
 	}
-	/* precedence: later files first; within a file, in file order */
+	/* precedence: later files first; within a file, in file order.  Files
+	   are added in index order, so the current file's phrases form the run
+	   at the head of the list, and its head remembers the run's tail. */
 	link = &d->node_first[node];
-	while (*link && d->phrases[*link - 1].file >= file) {
-		const ent_phrase *q = &d->phrases[*link - 1];
-		if (d->opt.check && q->entry != entry && q->nunits == n) {
-			const ent_entry *a = &d->entries[q->entry], *b = &d->entries[entry];
-			if (a->type == b->type && a->type != ENT_E_REF &&
-			    strcmp(first_code(d, a), first_code(d, b)) != 0 && q->file == file &&
-			    first_code(d, a)[0] && first_code(d, b)[0]) {
+	if (*link && d->phrases[*link - 1].file == file) {
+		ent_phrase *head = &d->phrases[*link - 1], *tail = &d->phrases[head->tail - 1];
+		if (d->opt.check && head->entry != entry && head->nunits == n) {
+			const ent_entry *a = &d->entries[head->entry], *b = &d->entries[entry];
+			if (a->type == b->type && a->type != ENT_E_REF && first_code(d, a)[0] &&
+			    first_code(d, b)[0] && strcmp(first_code(d, a), first_code(d, b)) != 0)
 				ent_dict_diag(d, &d->fstats[file], 0, d->files[file], (long)line,
 				              "phrase already defined at line %lu with code %s "
 				              "(here %s): the first one wins",
-				              (unsigned long)q->line, first_code(d, a), first_code(d, b));
-			}
+				              (unsigned long)head->line, first_code(d, a), first_code(d, b));
 		}
-		link = &d->phrases[*link - 1].next;
+		p->next = tail->next;
+		tail->next = pid + 1;
+		head->tail = pid + 1;
+	} else {
+		p->next = *link;
+		p->tail = pid + 1;
+		*link = pid + 1;
 	}
-	p->next = *link;
-	*link = pid + 1;
 	return 0;
 }
 

@@ -160,6 +160,8 @@ typedef struct {
 	uint16_t nunits;
 	uint16_t rule;         /* ambiguity rule + 1, 0 = none */
 	uint32_t file;
+	uint32_t tail;         /* at the head of a node's list: the last phrase
+	                          of the same file + 1 (O(1) appends) */
 } ent_phrase;
 
 /* case constraints per unit */

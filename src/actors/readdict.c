@@ -100,9 +100,15 @@ typedef struct {
 	subst_set *sets;
 	size_t nsets;
 	int err;               /* ENT_ENOMEM seen */
+	int dry;               /* validate codes and dates, add nothing */
+	int quiet;             /* the second pass over a line: report nothing */
 } rd;
 
-#define DIAG(r, error, ln, ...) ent_dict_diag((r)->d, (r)->st, error, (r)->name, ln, __VA_ARGS__)
+#define DIAG(r, error, ln, ...)                                                  \
+	do {                                                                       \
+		if (!(r)->quiet)                                                       \
+			ent_dict_diag((r)->d, (r)->st, error, (r)->name, ln, __VA_ARGS__); \
+	} while (0)
 
 static int is_space(char c)
 {
@@ -174,6 +180,10 @@ static int take_code(rd *r, long ln, const char *c, size_t n, uint32_t *off)
 			DIAG(r, 0, ln, "unknown code root '%.3s' in '%s' (not an ISO 3166 "
 			     "alpha-3 country or a CAMEO root)", up, up);
 	}
+	if (r->dry) {
+		*off = 0;
+		return 1;
+	}
 	*off = ent_dict_str(r->d, up, n, &err);
 	if (err) {
 		r->err = err;
@@ -210,7 +220,7 @@ static int date_of(rd *r, long ln, const char *s, size_t n, ent_date *out)
 
 /* Parse the inside of one [...]: "CODE", "CODE >DATE", "CODE <DATE",
  * "CODE DATE-DATE", with stray blanks.  Adds it to the current entry. */
-static void restriction(rd *r, long ln, const char *s, size_t n)
+static int restriction(rd *r, long ln, const char *s, size_t n)
 {
 	const char *c = s, *rest;
 	size_t cn = 0, rn;
@@ -224,7 +234,7 @@ static void restriction(rd *r, long ln, const char *s, size_t n)
 	rn = n - cn;
 	trim(&rest, &rn);
 	if (!take_code(r, ln, c, cn, &code))
-		return;
+		return -1;
 	if (rn) {
 		if (*rest == '<' || *rest == '>') {
 			const char *ds = rest + 1;
@@ -232,7 +242,7 @@ static void restriction(rd *r, long ln, const char *s, size_t n)
 			ent_date dt;
 			trim(&ds, &dn);
 			if (date_of(r, ln, ds, dn, &dt) < 0)
-				return;
+				return -1;
 			if (*rest == '<')
 				until = dt;
 			else
@@ -244,7 +254,7 @@ static void restriction(rd *r, long ln, const char *s, size_t n)
 			if (!dash) {
 				DIAG(r, 1, ln, "bad restriction '%.*s' (use <DATE, >DATE or "
 				     "DATE-DATE)", (int)rn, rest);
-				return;
+				return -1;
 			}
 			an = (size_t)(dash - rest);
 			b = dash + 1;
@@ -252,7 +262,7 @@ static void restriction(rd *r, long ln, const char *s, size_t n)
 			trim(&a, &an);
 			trim(&b, &bn);
 			if (date_of(r, ln, a, an, &from) < 0 || date_of(r, ln, b, bn, &until) < 0)
-				return;
+				return -1;
 			if (until < from && an == 6) {
 				/* "270101-730717": a six-digit year before 1930 */
 				int y, mo, da;
@@ -263,16 +273,19 @@ static void restriction(rd *r, long ln, const char *s, size_t n)
 			if (until < from) {
 				DIAG(r, 1, ln, "dates reversed: %.*s is before %.*s", (int)bn, b,
 				     (int)an, a);
-				return;
+				return -1;
 			}
 		}
 	}
+	if (r->dry)
+		return 0;
 	if (ent_dict_restr(r->d, code, from, until, (uint32_t)ln) < 0) {
 		r->err = ENT_ENOMEM;
-		return;
+		return -1;
 	}
 	if (from != ENT_DATE_NONE || until != ENT_DATE_NONE)
 		r->st->restrictions++;
+	return 0;
 }
 
 /* Parse every [...] in s[0..n) as restrictions of the current entry.
@@ -280,6 +293,7 @@ static void restriction(rd *r, long ln, const char *s, size_t n)
 static int brackets(rd *r, long ln, const char *s, size_t n)
 {
 	size_t i = 0;
+	int bad = 0;
 	while (i < n) {
 		const char *close;
 		if (is_space(s[i])) {
@@ -311,10 +325,29 @@ static int brackets(rd *r, long ln, const char *s, size_t n)
 			DIAG(r, 1, ln, "unbalanced '[': a '[' inside brackets");
 			return -1;
 		}
-		restriction(r, ln, s + i + 1, (size_t)(close - s - i - 1));
+		if (restriction(r, ln, s + i + 1, (size_t)(close - s - i - 1)) < 0)
+			bad = -1;
 		i = (size_t)(close - s) + 1;
 	}
-	return 0;
+	return bad;
+}
+
+/* A line's codes: checked first (errors reported, nothing added); added
+ * only when the whole line is good, so a bad line is skipped whole. */
+static int codes_ok(rd *r, long ln, const char *s, size_t n)
+{
+	int rc;
+	r->dry = 1;
+	rc = brackets(r, ln, s, n);
+	r->dry = 0;
+	return rc;
+}
+
+static void add_codes(rd *r, long ln, const char *s, size_t n)
+{
+	r->quiet = 1;
+	brackets(r, ln, s, n);
+	r->quiet = 0;
 }
 
 /* Check the characters of a phrase. */
@@ -372,7 +405,8 @@ static void actor_line(rd *r, long ln, const char *s, size_t n, int indented)
 			DIAG(r, 1, ln, "a restriction with no entry before it");
 			return;
 		}
-		brackets(r, ln, s, n);
+		if (codes_ok(r, ln, s, n) == 0)
+			add_codes(r, ln, s, n);
 		return;
 	}
 	if (*s == '+') {
@@ -390,12 +424,12 @@ static void actor_line(rd *r, long ln, const char *s, size_t n, int indented)
 			const char *p = s;
 			size_t m = pn;
 			trim(&p, &m);
-			if (!phrase_ok(r, ln, p, m))
+			if (!phrase_ok(r, ln, p, m) || (b && codes_ok(r, ln, b, n - pn) < 0))
 				return;
 			add_phrase(r, ln, r->entry, p, m, NULL, 0, 0);
 		}
 		if (b)
-			brackets(r, ln, b, n - pn);
+			add_codes(r, ln, b, n - pn);
 		return;
 	}
 	/* a primary phrase */
@@ -412,7 +446,7 @@ static void actor_line(rd *r, long ln, const char *s, size_t n, int indented)
 			r->entry = -2;
 			return;
 		}
-		if (!phrase_ok(r, ln, p, m)) {
+		if (!phrase_ok(r, ln, p, m) || (b && codes_ok(r, ln, b, n - pn) < 0)) {
 			r->entry = -2;
 			return;
 		}
@@ -425,7 +459,7 @@ static void actor_line(rd *r, long ln, const char *s, size_t n, int indented)
 		r->st->entries++;
 		add_phrase(r, ln, e, p, m, NULL, 0, 0);
 		if (b)
-			brackets(r, ln, b, n - pn);
+			add_codes(r, ln, b, n - pn);
 	}
 }
 

@@ -157,6 +157,16 @@ void ent_doc_sentence(const ent_doc *d, size_t i, ent_sentence *out)
 	out->text_offset = s->b_start;
 	out->start = ent_offmap_start(&d->map, s->b_start);
 	out->end = ent_offmap_end(&d->map, s->b_end);
+	/* a long sentence cut inside a rewritten run (NFC composed it) maps
+	   both halves onto the run's whole input range: keep the spans in
+	   order and apart */
+	if (i > 0) {
+		size_t prev = ent_offmap_end(&d->map, d->spans[i - 1].b_end);
+		if (out->start < prev)
+			out->start = prev;
+	}
+	if (out->end < out->start)
+		out->end = out->start;
 }
 
 const ent_text_stats *ent_doc_stats(const ent_doc *d)
@@ -169,8 +179,13 @@ int ent_doc_tokens(const ent_token **out, size_t *count, ent_doc *d,
 {
 	const ent_span *sp = &d->spans[sentence];
 	const char *s = d->b + sp->b_start;
-	size_t n = sp->b_end - sp->b_start, i = 0, nt = 0;
+	size_t n = sp->b_end - sp->b_start, i = 0, nt = 0, sstart, send;
 	int space = 1;
+	ent_sentence se;
+
+	ent_doc_sentence(d, sentence, &se);
+	sstart = se.start;
+	send = se.end;
 
 	*out = NULL;
 	*count = 0;
@@ -200,6 +215,12 @@ int ent_doc_tokens(const ent_token **out, size_t *count, ent_doc *d,
 		t->len = (unsigned)len;
 		t->start = ent_offmap_start(&d->map, sp->b_start + i);
 		t->end = ent_offmap_end(&d->map, sp->b_start + i + len);
+		if (t->start < sstart)
+			t->start = sstart;
+		if (t->end > send)
+			t->end = send;
+		if (t->end < t->start)
+			t->end = t->start;
 		t->shape = (unsigned char)shape;
 		t->flags = (unsigned char)(flags | (space ? ENT_TOKF_SPACE : 0));
 		{

@@ -22,11 +22,10 @@ int ent_lr_init_file(ent_linereader *r, FILE *fp, const char *pre,
 	memset(r, 0, sizeof *r);
 	r->fp = fp;
 	r->max_line = max_line ? max_line : 65536;
-	r->cap = r->max_line + 2;
+	/* room for a whole line plus a read-ahead of 64 KB */
+	r->cap = r->max_line + 65536;
 	if (r->cap < prelen)
 		r->cap = prelen;
-	if (r->cap < 65536)
-		r->cap = 65536;
 	r->buf = ent_malloc(r->cap);
 	if (!r->buf)
 		return ENT_ENOMEM;

@@ -160,9 +160,9 @@ static int load_states(ent_states *st, ent_ctx *ctx, const ent_builtin_file *f)
 			snprintf(s->group, sizeof s->group, "%.*s", (int)fl[8], fld[8]);
 			s->un_since = un;
 			s->first_row = (int)st->nrows;
+			idx = (int)st->n++; /* counted first: ent_states_free frees it */
 			if (!s->name || !s->region)
 				return ENT_ENOMEM;
-			idx = (int)st->n++;
 			if (add_key(st, fld[0], 3, idx) < 0 ||
 			    add_key(st, fld[1], fl[1], idx) < 0 ||
 			    (fl[10] && add_key(st, fld[10], fl[10], idx) < 0))

@@ -54,7 +54,7 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 					abort();
 				for (i = 0; i < ent_doc_sentence_count(d); i++) {
 					ent_sentence s1, s2;
-					const ent_token *ta, *tb;
+					const ent_token *tka, *tkb;
 					size_t na, nb, k;
 					ent_doc_sentence(d, i, &s1);
 					ent_doc_sentence(slow, i, &s2);
@@ -65,23 +65,23 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
 					   Compare field by field before the next call reuses
 					   the array. */
 					ent_text_slow_paths = 0;
-					if (ent_doc_tokens(&ta, &na, d, i) == 0) {
+					if (ent_doc_tokens(&tka, &na, d, i) == 0) {
 						ent_token *copy = malloc((na ? na : 1) * sizeof *copy);
 						char **folds = malloc((na ? na : 1) * sizeof *folds);
 						if (copy && folds) {
-							memcpy(copy, ta, na * sizeof *copy);
+							memcpy(copy, tka, na * sizeof *copy);
 							for (k = 0; k < na; k++)
-								folds[k] = strdup(ta[k].fold);
+								folds[k] = strdup(tka[k].fold);
 							ent_text_slow_paths = 1;
-							if (ent_doc_tokens(&tb, &nb, slow, i) == 0) {
+							if (ent_doc_tokens(&tkb, &nb, slow, i) == 0) {
 								if (na != nb)
 									abort();
 								for (k = 0; k < na; k++)
-									if (copy[k].start != tb[k].start ||
-									    copy[k].end != tb[k].end ||
-									    copy[k].shape != tb[k].shape ||
-									    copy[k].flags != tb[k].flags ||
-									    strcmp(folds[k], tb[k].fold) != 0)
+									if (copy[k].start != tkb[k].start ||
+									    copy[k].end != tkb[k].end ||
+									    copy[k].shape != tkb[k].shape ||
+									    copy[k].flags != tkb[k].flags ||
+									    strcmp(folds[k], tkb[k].fold) != 0)
 										abort();
 							}
 							for (k = 0; k < na; k++)

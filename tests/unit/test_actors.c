@@ -322,16 +322,18 @@ ENT_TEST(malformed_dictionaries)
 	    "GOOD_ONE_ [AAA]\n"                      /* 1 */
 	    "BAD_DATE_\n"                            /* 2 */
 	    "\t[BBBGOV 19991399-20001231]\n"         /* 3: month 13 */
-	    "REVERSED_ [CCC 20050101-20040101]\n"    /* 4 */
+	    "REVERSED_ [CCC 20050101-20040101]\n"    /* 4: the line is skipped */
 	    "UNBALANCED_ [DDD\n"                     /* 5 */
 	    "STRAY]_ [EEE]\n"                        /* 6 */
 	    "LOWER_ [fff!]\n"                        /* 7: bad character */
-	    "\t[GGG 2001]\n"                         /* 8: neither date form */
-	    "+ORPHAN_SYNONYM\n"                      /* 9: fine, belongs to BAD_DATE_ */
-	    "TRUNCATED_ [HHHGOV 2001010\n"           /* 10 */
-	    "LATIN1_\xe9T\xc9_ [III]\n"              /* 11: not UTF-8: a warning */
-	    "EMPTY_CODE_ []\n"                       /* 12 */
-	    "GOOD_TWO_ [JJJ]\n";                     /* 13 */
+	    "\t[GGG 2001]\n"                         /* 8: belongs to a skipped entry */
+	    "ANOTHER_ [KKK]\n"                       /* 9 */
+	    "\t[GGG 2001]\n"                         /* 10: neither date form */
+	    "TRUNCATED_ [HHHGOV 2001010\n"           /* 11 */
+	    "LATIN1_\xe9T\xc9_ [III]\n"              /* 12: not UTF-8: a warning */
+	    "EMPTY_CODE_ []\n"                       /* 13 */
+	    "+ORPHAN_SYNONYM\n"                      /* 14: belongs to a skipped entry */
+	    "GOOD_TWO_ [JJJ]\n";                     /* 15 */
 	ent_dict_options o = ENT_DICT_OPTIONS_INIT;
 	memset(&f, 0, sizeof f);
 	ent_ctx_new(&f.ctx);
@@ -345,17 +347,23 @@ ENT_TEST(malformed_dictionaries)
 	ENT_CHECK(strstr(f.log.all, "bad.actors:5: unbalanced '['") != NULL);
 	ENT_CHECK(strstr(f.log.all, "bad.actors:6: ']' without '['") != NULL);
 	ENT_CHECK(strstr(f.log.all, "bad.actors:7: bad character '!'") != NULL);
-	ENT_CHECK(strstr(f.log.all, "bad.actors:8: bad restriction") != NULL);
-	ENT_CHECK(strstr(f.log.all, "bad.actors:10: unbalanced '['") != NULL);
-	ENT_CHECK(strstr(f.log.all, "bad.actors:11: warning") == NULL); /* level not in text */
-	ENT_CHECK(strstr(f.log.all, "bad.actors:11: not UTF-8: read as Latin-1") != NULL);
-	ENT_CHECK(strstr(f.log.all, "bad.actors:12: empty code") != NULL);
+	ENT_CHECK(strstr(f.log.all, "bad.actors:8:") == NULL);
+	ENT_CHECK(strstr(f.log.all, "bad.actors:10: bad restriction") != NULL);
+	ENT_CHECK(strstr(f.log.all, "bad.actors:11: unbalanced '['") != NULL);
+	ENT_CHECK(strstr(f.log.all, "bad.actors:12: not UTF-8: read as Latin-1") != NULL);
+	ENT_CHECK(strstr(f.log.all, "bad.actors:13: empty code") != NULL);
+	ENT_CHECK(strstr(f.log.all, "bad.actors:14:") == NULL);
 	ENT_CHECK(strstr(f.log.all, "unknown code root 'AAA'") != NULL);
 	ENT_CHECK_INT(st.errors, 8);
 	ENT_CHECK_STR(code_of(f.d, "good one", NULL), "AAA");
 	ENT_CHECK_STR(code_of(f.d, "good two", NULL), "JJJ");
+	ENT_CHECK_STR(code_of(f.d, "another", NULL), "KKK");
 	ENT_CHECK_STR(code_of(f.d, "latin1 été", NULL), "III");
-	ENT_CHECK_STR(code_of(f.d, "orphan synonym", NULL), "");
+	/* skipped lines leave nothing behind */
+	ENT_CHECK(ent_dict_lookup(f.d, "reversed", ENT_DATE_NONE, &(const char *){0},
+	                          &(const char *){0}, &(long){0}) == ENT_ENOTFOUND);
+	ENT_CHECK(ent_dict_lookup(f.d, "orphan synonym", ENT_DATE_NONE, &(const char *){0},
+	                          &(const char *){0}, &(long){0}) == ENT_ENOTFOUND);
 	teardown(&f);
 }
 
