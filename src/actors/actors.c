@@ -23,6 +23,8 @@ int ent_actors_new(ent_actors **out, ent_ctx *ctx, ent_dict *d,
 	a->d = d;
 	a->st = st;
 	ent_arena_init(&a->arena, 16384);
+	memset(a->wcache, 0, sizeof a->wcache); /* h = 0 never matches a word */
+	memset(a->ecache, 0, sizeof a->ecache); /* key 0 is never an edge */
 	*out = a;
 	return 0;
 }

@@ -339,6 +339,21 @@ int ent_dict_finish(ent_dict *d)
 			ent_diag_emit(d->ctx, ENT_DIAG_WARNING, d->files[g->file], g->line, -1,
 			              "glossary place '%s' is not in the gazetteer", mean);
 	}
+	/* the lookup filter, and which units start a phrase */
+	if (ent_strtab_bloom(&d->units) < 0)
+		return ent_err(d->ctx, ENT_ENOMEM, "out of memory");
+	ent_free(d->starts);
+	d->nstarts_words = (d->units.count + 63) / 64;
+	d->starts = ent_calloc(d->nstarts_words ? d->nstarts_words : 1, sizeof *d->starts);
+	if (!d->starts)
+		return ent_err(d->ctx, ENT_ENOMEM, "out of memory");
+	for (i = 0; i < d->edges.cap; i++) {
+		uint64_t k = d->edges.slots[i].key;
+		if (k && ((k - 1) >> 32) == 0) {
+			uint32_t u = (uint32_t)(k - 1);
+			d->starts[u >> 6] |= (uint64_t)1 << (u & 63);
+		}
+	}
 	d->finished = 1;
 	return 0;
 }

@@ -97,6 +97,7 @@ void ent_dict_free(ent_dict *d)
 	ent_free(d->casec);
 	ent_free(d->node_first);
 	ent_map64_free(&d->edges);
+	ent_free(d->starts);
 	ent_free(d->places);
 	ent_free(d->gloss);
 	for (i = 0; i < d->nrules; i++)

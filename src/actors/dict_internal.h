@@ -32,9 +32,17 @@ typedef struct {
 	uint32_t *len;
 	uint64_t *hash;
 	size_t count, cap;
-	uint32_t *index;       /* open addressing: id + 1, 0 empty */
+	uint64_t *index;       /* open addressing: (hash >> 32) << 32 | (id + 1),
+	                          0 empty: a probe touches one slot */
 	size_t index_cap;
+	uint64_t *bloom;       /* two bits per string, 16 bits per slot of the
+	                          index: most words that are in no dictionary
+	                          stop here, in cache (ent_strtab_bloom) */
+	size_t bloom_bits;     /* a power of two, or 0 (no filter) */
 } ent_strtab;
+
+/* (Re)build the filter of t from its hashes.  0 or ENT_ENOMEM. */
+int ent_strtab_bloom(ent_strtab *t);
 
 /* The hash of interned strings: FNV-1a over the bytes, then a final mix,
  * so a scanner can compute it while it reads a word. */
@@ -66,21 +74,29 @@ static inline uint32_t ent_strtab_find_h(const ent_strtab *t, const char *s,
                                          size_t n, uint64_t h)
 {
 	size_t i, mask;
+	uint64_t tag = h & 0xffffffff00000000ULL;
 	if (!t->index_cap)
 		return ENT_UNIT_NONE;
+	if (t->bloom_bits) {
+		size_t m = t->bloom_bits - 1, b1 = (size_t)(h >> 20) & m, b2 = (size_t)(h >> 42) & m;
+		if (!((t->bloom[b1 >> 6] >> (b1 & 63)) & 1) || !((t->bloom[b2 >> 6] >> (b2 & 63)) & 1))
+			return ENT_UNIT_NONE;
+	}
 	mask = t->index_cap - 1;
 	i = (size_t)h & mask;
 	for (;;) {
-		uint32_t v = t->index[i];
-		if (!v)
+		uint64_t e = t->index[i];
+		uint32_t v;
+		if (!e)
 			return ENT_UNIT_NONE;
-		v--;
-		if (t->hash[v] == h && t->len[v] == n &&
+		v = (uint32_t)e - 1;
+		if ((e & 0xffffffff00000000ULL) == tag && t->len[v] == n &&
 		    memcmp(t->pool.data + t->off[v], s, n) == 0)
 			return v;
 		i = (i + 1) & mask;
 	}
 }
+
 static inline const char *ent_strtab_str(const ent_strtab *t, uint32_t id)
 {
 	return t->pool.data + t->off[id];
@@ -237,6 +253,9 @@ struct ent_dict {
 	ent_rule *rules;
 	size_t nrules;
 
+	/* unit id -> 1 if some phrase starts with it (finish) */
+	uint64_t *starts;
+	size_t nstarts_words;
 	/* CJK keys: the longest, in bytes, for the segmenter */
 	size_t cjk_max_bytes;
 	/* Korean particles: unit ids of the suffixes we strip */

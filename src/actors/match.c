@@ -179,26 +179,64 @@ static int sentence_units(ent_actors *a, const char *s, size_t n, size_t base)
 			i++;
 			continue;
 		}
-		if (ent_units_alnum[c]) {
-			int fl;
-			size_t q = ent_units_fastword(s, n, i, &fl), wl = q - i;
-			if (q && wl < sizeof low) {
-				uint64_t h = ENT_STRHASH_INIT;
-				size_t k;
+		if (ent_units_alnum[c] &&
+		    !((c == 'n' || c == 'N') && i + 1 < n &&
+		      (s[i + 1] == '\'' || (unsigned char)s[i + 1] == 0xE2))) {
+			/* the tokenizer's fast path (ent_units_fastword), fused with
+			   lower-casing and hashing: one pass over the word */
+			size_t q = i, wl;
+			int lt = 0, up = 0;
+			uint64_t h = ENT_STRHASH_INIT;
+			unsigned char k;
+			while (q < n && (k = ent_units_alnum[(unsigned char)s[q]]) != 0) {
+				unsigned char ch = (unsigned char)s[q];
+				lt += k >= 2;
+				if (k == 3) {
+					up++;
+					ch = (unsigned char)(ch + 32);
+				}
+				if (q - i < sizeof low)
+					low[q - i] = (char)ch;
+				h = ent_strhash_step(h, ch);
+				q++;
+			}
+			wl = q - i;
+			if (wl < sizeof low &&
+			    (q == n ||
+			     !((unsigned char)s[q] >= 0x80 ||
+			       ((s[q] == '-' || s[q] == '\'' || s[q] == '.' || s[q] == ',' ||
+			         s[q] == ':' || s[q] == '/') &&
+			        q + 1 < n && ((unsigned char)s[q + 1] >= 0x80 ||
+			                      ent_units_alnum[(unsigned char)s[q + 1]]))))) {
+				int fl = ENT_U_TOKSTART | ENT_U_WORDEND;
 				ent_unit *u;
-				for (k = 0; k < wl; k++) {
-					unsigned char ch = (unsigned char)s[i + k];
-					if (ch >= 'A' && ch <= 'Z')
-						ch = (unsigned char)(ch + 32);
-					low[k] = (char)ch;
-					h = ent_strhash_step(h, ch);
+				if (lt) {
+					size_t f = i;
+					fl |= ENT_U_LETTERS;
+					while (ent_units_alnum[(unsigned char)s[f]] == 1)
+						f++;
+					if (ent_units_alnum[(unsigned char)s[f]] == 3)
+						fl |= ENT_U_CAP;
+					if (lt >= 2 && up == lt)
+						fl |= ENT_U_ALLCAPS | ENT_U_CAP;
 				}
 				/* room was reserved for the sentence */
 				u = &a->u[a->nu++];
-				u->id = ent_strtab_find_h(&a->d->units, low, wl, ent_strhash_final(h));
+				h = ent_strhash_final(h);
+				{
+					size_t slot = (size_t)(h >> 54);
+					if (a->wcache[slot].h == h && a->wcache[slot].len == wl) {
+						u->id = a->wcache[slot].id;
+					} else {
+						u->id = ent_strtab_find_h(&a->d->units, low, wl, h);
+						a->wcache[slot].h = h;
+						a->wcache[slot].len = (uint32_t)wl;
+						a->wcache[slot].id = u->id;
+					}
+				}
 				u->start = (uint32_t)(base + i);
 				u->end = (uint32_t)(base + q);
-				u->flags = (uint8_t)(fl | ENT_U_TOKSTART | ENT_U_WORDEND);
+				u->flags = (uint8_t)fl;
 				i = q;
 				continue;
 			}
@@ -384,6 +422,20 @@ static int case_ok(const ent_actors *a, const ent_phrase *p, size_t start)
 	return 1;
 }
 
+/* The child of `node` along `unit`, through the recogniser's edge cache. */
+static uint32_t edge(ent_actors *a, uint32_t node, uint32_t unit)
+{
+	uint64_t key = (((uint64_t)node << 32) | unit) + 1;
+	size_t slot = (size_t)(ent_hash_mix(key) >> 54);
+	uint32_t child;
+	if (a->ecache[slot].key == key)
+		return a->ecache[slot].child;
+	child = ent_map64_get(&a->d->edges, key, UINT32_MAX);
+	a->ecache[slot].key = key;
+	a->ecache[slot].child = child;
+	return child;
+}
+
 /* The end of the longest phrase prefix-walk from unit k that ends at a
  * phrase node (no case or rule checks: a cheap lookahead), else 0. */
 static size_t longest_end(const ent_actors *a, size_t k, size_t end)
@@ -417,7 +469,8 @@ int ent_recog_match(ent_actors *a, size_t sentence)
 		size_t j;
 		int chosen = 0;
 		const ent_unit *u = &a->u[i];
-		if (!(u->flags & ENT_U_TOKSTART) || u->id == ENT_UNIT_NONE) {
+		if (!(u->flags & ENT_U_TOKSTART) || u->id == ENT_UNIT_NONE ||
+		    !((d->starts[u->id >> 6] >> (u->id & 63)) & 1)) {
 			i++;
 			continue;
 		}
@@ -425,7 +478,7 @@ int ent_recog_match(ent_actors *a, size_t sentence)
 			uint32_t id = a->u[j].id, child;
 			if (id == ENT_UNIT_NONE)
 				break;
-			child = ent_map64_get(&d->edges, (((uint64_t)node << 32) | id) + 1, UINT32_MAX);
+			child = edge(a, node, id);
 			if (child == UINT32_MAX)
 				break;
 			node = child;

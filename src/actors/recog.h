@@ -44,11 +44,26 @@ struct ent_actors {
 
 	ent_arena arena;        /* record strings; reset per document */
 
+	/* plain words seen recently: full hash and length -> unit id.  News
+	   repeats its words (Zipf), so most lookups end here, in cache */
+	struct {
+		uint64_t h;
+		uint32_t id, len;
+	} wcache[1024];
+
+	/* trie edges looked up recently: (node, unit) -> child or none; news
+	   repeats its phrases too, and the map of edges is large */
+	struct {
+		uint64_t key;
+		uint32_t child, pad;
+	} ecache[1024];
+
 	/* code root -> state and COW code on cache_date (resolve.c) */
 	struct {
 		uint32_t key;       /* three letters packed, 0 = empty */
 		int state, cow;
 	} rootcache[256];
+	int rootcache_used;
 	ent_date cache_date;
 	char keybuf[512];
 };

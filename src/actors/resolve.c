@@ -66,8 +66,11 @@ static const char *const nonstate_roots[] = {
 static int nonstate_root(const char *code)
 {
 	size_t i;
+	if (!code[0] || !code[1] || !code[2])
+		return 0;
 	for (i = 0; nonstate_roots[i]; i++)
-		if (strncmp(code, nonstate_roots[i], 3) == 0)
+		if (code[0] == nonstate_roots[i][0] && code[1] == nonstate_roots[i][1] &&
+		    code[2] == nonstate_roots[i][2])
 			return 1;
 	return 0;
 }
@@ -90,6 +93,7 @@ static int code_state_cow(ent_actors *a, const char *code, int *cow)
 	      ((uint32_t)(unsigned char)code[1] << 8) | (unsigned char)code[2];
 	if (a->cache_date != a->date) {
 		memset(a->rootcache, 0, sizeof a->rootcache);
+		a->rootcache_used = 0;
 		a->cache_date = a->date;
 	}
 	slot = (key * 2654435761u) >> 24;
@@ -104,18 +108,17 @@ static int code_state_cow(ent_actors *a, const char *code, int *cow)
 	root[3] = '\0';
 	st = ent_states_lookup(a->st, root);
 	{
-		/* keep a free slot so probing always ends */
-		size_t used = 0, k;
-		for (k = 0; k < 256; k++)
-			used += a->rootcache[k].key != 0;
-		if (used < 200) {
+		int c = st >= 0 ? ent_states_cow(a->st, (size_t)st, a->date) : -1;
+		/* keep free slots so probing always ends */
+		if (a->rootcache_used < 200) {
 			a->rootcache[slot].key = key;
 			a->rootcache[slot].state = st;
-			a->rootcache[slot].cow = st >= 0 ? ent_states_cow(a->st, (size_t)st, a->date) : -1;
+			a->rootcache[slot].cow = c;
+			a->rootcache_used++;
 		}
+		if (cow)
+			*cow = c;
 	}
-	if (cow)
-		*cow = st >= 0 ? ent_states_cow(a->st, (size_t)st, a->date) : -1;
 	return st;
 }
 

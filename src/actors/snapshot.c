@@ -37,7 +37,7 @@ static void layout(uint32_t *s)
 	s[4] = (uint32_t)sizeof(ent_glossrow);
 	s[5] = (uint32_t)sizeof(ent_dict_load_stats);
 	s[6] = (uint32_t)sizeof(ent_rule);
-	s[7] = 3; /* format version */
+	s[7] = 4; /* format version */
 }
 
 /* ---- writing -------------------------------------------------------------- */
@@ -74,7 +74,7 @@ int ent_dict_snapshot(const ent_dict *d, char **out, size_t *len)
 	put_sec(&b, d->units.len, d->units.count * sizeof(uint32_t));
 	put_sec(&b, d->units.hash, d->units.count * sizeof(uint64_t));
 	put_u64(&b, d->units.index_cap);
-	put_sec(&b, d->units.index, d->units.index_cap * sizeof(uint32_t));
+	put_sec(&b, d->units.index, d->units.index_cap * sizeof(uint64_t));
 	/* strings, files */
 	put_sec(&b, d->strings.data, d->strings.len);
 	put_u64(&b, d->nfiles);
@@ -90,8 +90,7 @@ int ent_dict_snapshot(const ent_dict *d, char **out, size_t *len)
 	put_sec(&b, d->node_first, d->nnodes * sizeof *d->node_first);
 	put_u64(&b, d->edges.count);
 	put_u64(&b, d->edges.cap);
-	put_sec(&b, d->edges.keys, d->edges.cap * sizeof(uint64_t));
-	put_sec(&b, d->edges.vals, d->edges.cap * sizeof(uint32_t));
+	put_sec(&b, d->edges.slots, d->edges.cap * sizeof *d->edges.slots);
 	/* tables */
 	put_sec(&b, d->places, d->nplaces * sizeof *d->places);
 	put_sec(&b, d->gloss, d->ngloss * sizeof *d->gloss);
@@ -231,8 +230,7 @@ int ent_dict_restore(ent_dict *d, const char *data, size_t len)
 	d->nnodes = d->nodes_cap = n / sizeof *d->node_first;
 	d->edges.count = (size_t)get_u64(&r);
 	d->edges.cap = (size_t)get_u64(&r);
-	d->edges.keys = dup_sec(&r, NULL, 0, &oom);
-	d->edges.vals = dup_sec(&r, NULL, 0, &oom);
+	d->edges.slots = dup_sec(&r, NULL, 0, &oom);
 	/* tables */
 	d->places = dup_sec(&r, &n, 0, &oom);
 	d->nplaces = d->places_cap = n / sizeof *d->places;

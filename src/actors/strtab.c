@@ -20,7 +20,29 @@ void ent_strtab_free(ent_strtab *t)
 	ent_free(t->len);
 	ent_free(t->hash);
 	ent_free(t->index);
+	ent_free(t->bloom);
 	memset(t, 0, sizeof *t);
+}
+
+int ent_strtab_bloom(ent_strtab *t)
+{
+	size_t bits = 1024, k;
+	uint64_t *b;
+	while (bits < t->count * 8)
+		bits *= 2;
+	b = ent_calloc(bits / 64, sizeof *b);
+	if (!b)
+		return -1;
+	for (k = 0; k < t->count; k++) {
+		size_t b1 = (size_t)(t->hash[k] >> 20) & (bits - 1);
+		size_t b2 = (size_t)(t->hash[k] >> 42) & (bits - 1);
+		b[b1 >> 6] |= (uint64_t)1 << (b1 & 63);
+		b[b2 >> 6] |= (uint64_t)1 << (b2 & 63);
+	}
+	ent_free(t->bloom);
+	t->bloom = b;
+	t->bloom_bits = bits;
+	return 0;
 }
 
 uint32_t ent_strtab_find(const ent_strtab *t, const char *s, size_t n)
@@ -28,9 +50,14 @@ uint32_t ent_strtab_find(const ent_strtab *t, const char *s, size_t n)
 	return ent_strtab_find_h(t, s, n, ent_strhash(s, n));
 }
 
+static uint64_t slot_of(uint64_t h, size_t id)
+{
+	return (h & 0xffffffff00000000ULL) | (uint64_t)(id + 1);
+}
+
 static int reindex(ent_strtab *t, size_t cap)
 {
-	uint32_t *ix = ent_calloc(cap, sizeof *ix);
+	uint64_t *ix = ent_calloc(cap, sizeof *ix);
 	size_t k;
 	if (!ix)
 		return -1;
@@ -38,7 +65,7 @@ static int reindex(ent_strtab *t, size_t cap)
 		size_t i = (size_t)t->hash[k] & (cap - 1);
 		while (ix[i])
 			i = (i + 1) & (cap - 1);
-		ix[i] = (uint32_t)k + 1;
+		ix[i] = slot_of(t->hash[k], k);
 	}
 	ent_free(t->index);
 	t->index = ix;
@@ -53,6 +80,13 @@ uint32_t ent_strtab_intern(ent_strtab *t, const char *s, size_t n)
 	size_t i;
 	if (id != ENT_UNIT_NONE)
 		return id;
+	if (t->bloom) {
+		/* a new string: the filter no longer covers the table; it is
+		   rebuilt when the set is finished */
+		ent_free(t->bloom);
+		t->bloom = NULL;
+		t->bloom_bits = 0;
+	}
 	if (t->count + 1 >= ENT_UNIT_NONE)
 		return ENT_UNIT_NONE;
 	if (t->count == t->cap) {
@@ -89,6 +123,6 @@ uint32_t ent_strtab_intern(ent_strtab *t, const char *s, size_t n)
 	i = (size_t)h & (t->index_cap - 1);
 	while (t->index[i])
 		i = (i + 1) & (t->index_cap - 1);
-	t->index[i] = (uint32_t)t->count + 1;
+	t->index[i] = slot_of(h, t->count);
 	return (uint32_t)t->count++;
 }

@@ -8,27 +8,20 @@
 static int grow(ent_map64 *m)
 {
 	size_t ncap = m->cap ? m->cap * 2 : 64, i;
-	uint64_t *nk = ent_calloc(ncap, sizeof *nk);
-	uint32_t *nv = ent_malloc(ncap * sizeof *nv);
-	if (!nk || !nv) {
-		ent_free(nk);
-		ent_free(nv);
+	ent_map64_slot *ns = ent_calloc(ncap, sizeof *ns);
+	if (!ns)
 		return ENT_ENOMEM;
-	}
 	for (i = 0; i < m->cap; i++) {
 		size_t j;
-		if (!m->keys[i])
+		if (!m->slots[i].key)
 			continue;
-		j = (size_t)ent_hash_mix(m->keys[i]) & (ncap - 1);
-		while (nk[j])
+		j = (size_t)ent_hash_mix(m->slots[i].key) & (ncap - 1);
+		while (ns[j].key)
 			j = (j + 1) & (ncap - 1);
-		nk[j] = m->keys[i];
-		nv[j] = m->vals[i];
+		ns[j] = m->slots[i];
 	}
-	ent_free(m->keys);
-	ent_free(m->vals);
-	m->keys = nk;
-	m->vals = nv;
+	ent_free(m->slots);
+	m->slots = ns;
 	m->cap = ncap;
 	return 0;
 }
@@ -40,21 +33,19 @@ int ent_map64_put(ent_map64 *m, uint64_t key, uint32_t val)
 		return ENT_ENOMEM;
 	mask = m->cap - 1;
 	i = (size_t)ent_hash_mix(key) & mask;
-	while (m->keys[i] && m->keys[i] != key)
+	while (m->slots[i].key && m->slots[i].key != key)
 		i = (i + 1) & mask;
-	if (!m->keys[i]) {
-		m->keys[i] = key;
+	if (!m->slots[i].key) {
+		m->slots[i].key = key;
 		m->count++;
 	}
-	m->vals[i] = val;
+	m->slots[i].val = val;
 	return 0;
 }
 
 void ent_map64_free(ent_map64 *m)
 {
-	ent_free(m->keys);
-	ent_free(m->vals);
-	m->keys = NULL;
-	m->vals = NULL;
+	ent_free(m->slots);
+	m->slots = NULL;
 	m->cap = m->count = 0;
 }

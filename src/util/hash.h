@@ -45,10 +45,16 @@ static inline uint64_t ent_hash_bytes(const void *p, size_t n)
 	return ent_hash_mix(h);
 }
 
-/* An open-addressing map from non-zero 64-bit keys to 32-bit values. */
+/* An open-addressing map from non-zero 64-bit keys to 32-bit values.  Key
+ * and value share a slot, so a probe touches one cache line. */
 typedef struct {
-	uint64_t *keys;
-	uint32_t *vals;
+	uint64_t key;
+	uint32_t val;
+	uint32_t pad;
+} ent_map64_slot;
+
+typedef struct {
+	ent_map64_slot *slots;
 	size_t cap;   /* a power of two, or 0 */
 	size_t count;
 } ent_map64;
@@ -62,9 +68,9 @@ static inline uint32_t ent_map64_get(const ent_map64 *m, uint64_t key, uint32_t 
 	mask = m->cap - 1;
 	i = (size_t)ent_hash_mix(key) & mask;
 	for (;;) {
-		uint64_t k = m->keys[i];
+		uint64_t k = m->slots[i].key;
 		if (k == key)
-			return m->vals[i];
+			return m->slots[i].val;
 		if (k == 0)
 			return none;
 		i = (i + 1) & mask;
