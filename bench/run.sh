@@ -6,6 +6,7 @@
 # usage: bench/run.sh segment [MEGABYTES]
 #        bench/run.sh net
 #        bench/run.sh world
+#        bench/run.sh actors [MEGABYTES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-segment}
@@ -14,13 +15,13 @@ out=bench/out
 mkdir -p "$out"
 scripts/build >/dev/null
 corpus="$out/corpus-${mb}mb.jsonl"
-if [ "$what" = segment ]; then
+if [ "$what" = segment ] || [ "$what" = actors ]; then
 	[ -s "$corpus" ] || build/gen_corpus -s 1 -m "$mb" > "$corpus"
 	bytes=$(stat -c %s "$corpus")
 fi
 
 timeit() { # prints seconds and max RSS (KB) of a command, stdout discarded
-	/usr/bin/env time -f "%e %M" "$@" 2>&1 >/dev/null | tail -n 1
+	{ /usr/bin/env time -f "%e %M" "$@" 2>&1 >/dev/null || true; } | tail -n 1
 }
 
 machine() {
@@ -81,6 +82,56 @@ world)
 		done
 		printf '  entente %-55s %5.2f s  peak RSS %5.1f MB\n' "${a[*]}" "${best% *}" "$(awk -v k="${best#* }" 'BEGIN{print k/1024}')"
 	done
+	;;
+actors)
+	machine
+	phoenix=../shared/dictionaries/phoenix
+	pfiles=()
+	if [ -d "$phoenix" ]; then
+		pfiles=("$phoenix/Phoenix.Countries.actors.txt" "$phoenix/Phoenix.International.actors.txt"
+		        "$phoenix/Phoenix.MilNonState.actors.txt" "$phoenix/Phoenix.agents.txt")
+	fi
+	echo "-- dictionary load (in process, best of 10)"
+	echo " built-in:"
+	build/bench_actors load
+	if [ ${#pfiles[@]} -gt 0 ]; then
+		echo " built-in + Phoenix (${#pfiles[@]} files):"
+		build/bench_actors load "${pfiles[@]}" 2>/dev/null
+	else
+		echo " (../shared/dictionaries absent: Phoenix figures skipped)"
+	fi
+	echo "-- whole program, load only: entente dict lookup (process start included, best of 5)"
+	best=""
+	for run in 1 2 3 4 5; do
+		r=$(timeit build/entente dict lookup Putin)
+		if [ -z "$best" ] || awk "BEGIN{exit !(${r% *} < ${best% *})}"; then best=$r; fi
+	done
+	awk -v t="${best% *}" -v m="${best#* }" 'BEGIN{printf "  built-in: %.3f s, peak RSS %.1f MB\n", t, m/1024}'
+	if [ ${#pfiles[@]} -gt 0 ]; then
+		args=()
+		for f in "${pfiles[@]:0:3}"; do args+=(--actors "$f"); done
+		args+=(--agents "${pfiles[3]}")
+		best=""
+		for run in 1 2 3 4 5; do
+			r=$(timeit build/entente dict lookup Putin "${args[@]}")
+			if [ -z "$best" ] || awk "BEGIN{exit !(${r% *} < ${best% *})}"; then best=$r; fi
+		done
+		awk -v t="${best% *}" -v m="${best#* }" 'BEGIN{printf "  built-in + Phoenix: %.3f s, peak RSS %.1f MB\n", t, m/1024}'
+	fi
+	echo "-- recognition on the generated corpus ($((bytes / 1000000)) MB), the stage alone (text stage done beforehand)"
+	echo " built-in:"
+	/usr/bin/env time -f "  peak RSS %M KB (all documents held in memory)" build/bench_actors run "$corpus"
+	if [ ${#pfiles[@]} -gt 0 ]; then
+		echo " built-in + Phoenix:"
+		build/bench_actors run "$corpus" "${pfiles[@]}" 2>/dev/null
+	fi
+	echo "-- end to end: entente actors CORPUS > /dev/null (read, text stage, recognise, write JSONL; best of 3)"
+	best=""
+	for run in 1 2 3; do
+		r=$(timeit build/entente actors "$corpus")
+		if [ -z "$best" ] || awk "BEGIN{exit !(${r% *} < ${best% *})}"; then best=$r; fi
+	done
+	awk -v b="$bytes" -v t="${best% *}" -v m="${best#* }" 'BEGIN{printf "  %.2f s, %.1f MB/s, peak RSS %.1f MB\n", t, b/1e6/t, m/1024}'
 	;;
 *)
 	echo "unknown benchmark $what" >&2
