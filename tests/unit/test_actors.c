@@ -7,6 +7,7 @@
  * snapshot against the parsed files, byte spans, and two threads sharing
  * one dictionary set.
  */
+#define _GNU_SOURCE /* memmem */
 #define ENT_HARNESS_IMPL
 #include "harness.h"
 
@@ -165,6 +166,84 @@ ENT_TEST(builtin_names_and_codes)
 		ENT_CHECK(r && r->cow == 2);
 	}
 	teardown(&f);
+}
+
+/* Every entry of our built-in files names its source: the primary line of
+ * an actor entry and each dated restriction carry "source:", and so does
+ * every agent line; the tables have a source column. */
+ENT_TEST(builtin_rows_have_sources)
+{
+	static const char *const files[] = {
+	    "actors/states.actors", "actors/foreign.actors", "actors/officeholders.actors",
+	    "actors/igos.actors", "actors/groups.actors", "actors/entente.agents",
+	    "actors/iso-countries.actors", "actors/iso-locales.actors", NULL};
+	size_t k;
+	for (k = 0; files[k]; k++) {
+		const ent_builtin_file *f = ent_builtin_find(files[k]);
+		const char *p, *end;
+		long line = 0, missing = 0, rows = 0;
+		ENT_CHECK(f != NULL);
+		if (!f)
+			continue;
+		p = f->data;
+		end = f->data + f->len;
+		while (p < end) {
+			const char *nl = memchr(p, '\n', (size_t)(end - p));
+			size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+			int primary, dated;
+			line++;
+			primary = n && p[0] != '#' && p[0] != '+' && p[0] != '\t' && p[0] != ' ' && p[0] != '!' &&
+			          p[0] != '~';
+			dated = n && (p[0] == '\t' || p[0] == ' ') && memchr(p, '[', n) &&
+			        (memchr(p, '-', n) || memchr(p, '>', n) || memchr(p, '<', n));
+			if (primary || dated) {
+				rows++;
+				if (!memmem(p, n, "source:", 7)) {
+					if (missing < 3)
+						fprintf(stderr, "%s:%ld: no source\n", files[k], line);
+					missing++;
+				}
+			}
+			p += n + 1;
+		}
+		ENT_CHECK(rows > 0);
+		ENT_CHECK_INT(missing, 0);
+	}
+	{
+		/* the tables: a non-empty source column */
+		static const struct {
+			const char *name;
+			int col;
+		} tabs[] = {{"places.tsv", 7}, {"actors/glossary.tsv", 5}};
+		for (k = 0; k < 2; k++) {
+			const ent_builtin_file *f = ent_builtin_find(tabs[k].name);
+			const char *p, *end;
+			long missing = 0, rows = 0;
+			ENT_CHECK(f != NULL);
+			if (!f)
+				continue;
+			p = f->data;
+			end = f->data + f->len;
+			while (p < end) {
+				const char *nl = memchr(p, '\n', (size_t)(end - p));
+				size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p), i, start = 0;
+				int col = 0;
+				if (n && p[0] != '#') {
+					rows++;
+					for (i = 0; i <= n; i++)
+						if (i == n || p[i] == '\t') {
+							if (col == tabs[k].col && i - start < 8)
+								missing++;
+							col++;
+							start = i + 1;
+						}
+				}
+				p += n + 1;
+			}
+			ENT_CHECK(rows > 0);
+			ENT_CHECK_INT(missing, 0);
+		}
+	}
 }
 
 /* The acceptance sentences. */
