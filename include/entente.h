@@ -21,6 +21,7 @@
 #include "entente/builtin.h"
 #include "entente/world.h"
 #include "entente/actors.h"
+#include "entente/events.h"
 #include "entente/net.h"
 
 #endif

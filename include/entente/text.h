@@ -35,13 +35,21 @@ typedef struct {
 	size_t text_len;
 	const char *origin;  /* input name: file name or "-" */
 	long line;           /* 1-based line of the record in `origin` */
+	const char *comment; /* TABARI records: the text of the record's
+	                        comments, which are not part of `text`; else
+	                        NULL */
 } ent_article;
 
 typedef enum {
 	ENT_INPUT_AUTO = 0,  /* JSONL if the first non-blank byte is '{', else text */
 	ENT_INPUT_TEXT,      /* the whole input is one document */
 	ENT_INPUT_JSONL,     /* one JSON article object a line */
-	ENT_INPUT_TABARI     /* TABARI text records */
+	ENT_INPUT_TABARI     /* TABARI text records: a "YYMMDD ID" line, text
+	                        lines, a blank line; comments between slash-star
+	                        and star-slash are blanked out of the text (byte
+	                        offsets are kept) and returned in `comment`; `#`
+	                        lines are not text; two-digit years 00-49 are
+	                        20xx, 50-99 19xx */
 } ent_input_kind;
 
 typedef struct {

@@ -125,22 +125,6 @@ static void trim(const char **s, size_t *n)
 		(*n)--;
 }
 
-/* Latin-1 to UTF-8 for a line that is not valid UTF-8. */
-static size_t latin1(char *out, size_t cap, const char *s, size_t n)
-{
-	size_t i, k = 0;
-	for (i = 0; i < n && k + 2 < cap; i++) {
-		unsigned char c = (unsigned char)s[i];
-		if (c < 0x80) {
-			out[k++] = (char)c;
-		} else {
-			out[k++] = (char)(0xC0 | (c >> 6));
-			out[k++] = (char)(0x80 | (c & 0x3F));
-		}
-	}
-	return k;
-}
-
 /* ---- codes ---------------------------------------------------------------- */
 
 /* Check an actor code (uppercase letters, digits; "---" = none) and intern
@@ -744,7 +728,7 @@ int ent_read_actors(ent_dict *d, uint32_t file, const char *name,
 			}
 			conv = c2;
 			DIAG(&r, 0, ln, "not UTF-8: read as Latin-1");
-			m = latin1(conv, cap, s, m);
+			m = ent_utf8_from_latin1(conv, cap, s, m);
 			s = conv;
 		}
 		if (memchr(s, '\0', m)) {

@@ -109,8 +109,8 @@ const char *ent_cli_c(const ent_cli *cli, const char *what);
 /* Options that select and limit inputs (--input, --date, --max-doc-bytes);
  * commands include ENT_CLI_INPUT_OPTIONS in their table. */
 #define ENT_CLI_INPUT_OPTIONS                                                \
-	{"input", 0, "KIND", "input kind: text, jsonl or auto (default auto)",   \
-	 "auto|text|jsonl", 0},                                                  \
+	{"input", 0, "KIND", "input kind: text, jsonl, tabari or auto "          \
+	 "(default auto)", "auto|text|jsonl|tabari", 0},                         \
 	{"date", 0, "DATE", "date of plain-text documents, YYYY-MM-DD "          \
 	 "(default today)", NULL, 0},                                            \
 	{"max-doc-bytes", 0, "N", "refuse documents larger than N bytes "        \
@@ -176,6 +176,7 @@ extern const ent_cli_command ent_cmd_scenario;
 extern const ent_cli_command ent_cmd_unsc;
 extern const ent_cli_command ent_cmd_cascade;
 extern const ent_cli_command ent_cmd_analyze;
+extern const ent_cli_command ent_cmd_code;
 extern const ent_cli_command ent_cmd_version;
 extern const ent_cli_command ent_cmd_man;
 extern const ent_cli_command ent_cmd_completion;

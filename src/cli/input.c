@@ -28,8 +28,15 @@ int ent_cli_inputs_init(ent_cli *cli, const ent_cli_args *a,
 			in->ropts.kind = ENT_INPUT_TEXT;
 		else if (strcmp(v, "jsonl") == 0)
 			in->ropts.kind = ENT_INPUT_JSONL;
-		else
+		else if (strcmp(v, "tabari") == 0)
+			in->ropts.kind = ENT_INPUT_TABARI;
+		else if (strcmp(v, "auto") == 0)
 			in->ropts.kind = ENT_INPUT_AUTO;
+		else {
+			ent_cli_usage_error(cli, "--input '%s': expected text, jsonl, "
+			                    "tabari or auto", v);
+			return ENT_EXIT_USAGE;
+		}
 	}
 	if ((v = ent_cli_get(a, "date")) != NULL) {
 		if (ent_date_parse(&in->ropts.default_date, v, strlen(v)) < 0) {

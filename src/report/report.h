@@ -27,4 +27,27 @@ void ent_report_state_codes(ent_buf *b, const ent_ties *t, const char **labels,
 /* A JSON date string, or null. */
 void ent_report_date(ent_buf *b, ent_date d);
 
+/* Event output formats (docs/cli.md, `entente code`). */
+typedef enum {
+	ENT_EVFMT_JSONL = 0, ENT_EVFMT_CSV, ENT_EVFMT_PETRARCH, ENT_EVFMT_PHOENIX,
+	ENT_EVFMT_GDELT
+} ent_evfmt;
+
+/* "jsonl", "csv", "petrarch", "phoenix", "gdelt": 0 or ENT_EINVAL. */
+int ent_report_evfmt_parse(ent_evfmt *out, const char *s);
+
+/* The document an event comes from. */
+typedef struct {
+	const char *doc, *url, *source;
+} ent_evdoc;
+
+/* The CSV header row (nothing for the other formats). */
+void ent_report_event_header(ent_buf *b, ent_evfmt f);
+
+/* One event as one line.  `serial` is the GDELT GLOBALEVENTID; `issues`
+ * the issue codes of the unit (or NULL). */
+void ent_report_event(ent_buf *b, ent_evfmt f, const ent_evdoc *d,
+                      const ent_event *e, unsigned long long serial,
+                      const char *issues);
+
 #endif

@@ -1,6 +1,7 @@
 /*
  * reader.c - articles from files, streams or memory: plain text (the whole
- * input is one document) or JSONL (one article object a line).
+ * input is one document), JSONL (one article object a line) or TABARI text
+ * records (a "YYMMDD ID" line, text lines, a blank line).
  *
  * Memory is bounded by the limits, not by the input: a JSONL line longer
  * than twice the document limit (plus 1 MiB for markup) is drained without
@@ -13,6 +14,7 @@
 #include "util/arena.h"
 #include "util/buf.h"
 #include "util/ctx.h"
+#include "util/date.h"
 #include "util/json.h"
 
 #include <errno.h>
@@ -38,6 +40,8 @@ struct ent_reader {
 	size_t bytes;
 	int done;          /* text mode: the one document was returned */
 	ent_buf linebuf;
+	ent_buf text, comment; /* TABARI: the record being assembled */
+	int in_comment;        /* TABARI: inside a comment across lines */
 	ent_arena arena;   /* per-article strings */
 };
 
@@ -166,6 +170,8 @@ void ent_reader_free(ent_reader *r)
 	ent_free(r->name);
 	ent_free(r->io);
 	ent_buf_free(&r->linebuf);
+	ent_buf_free(&r->text);
+	ent_buf_free(&r->comment);
 	ent_arena_destroy(&r->arena);
 	ent_free(r);
 }
@@ -436,6 +442,202 @@ static int next_jsonl(ent_reader *r, ent_article *out)
 	}
 }
 
+
+/* ------------------------------------------------------------------------
+ * TABARI text records
+ * ------------------------------------------------------------------------ */
+
+static int blank_line(const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++)
+		if (s[i] != ' ' && s[i] != '\t' && s[i] != '\r')
+			return 0;
+	return 1;
+}
+
+/* Parse a record header "YYMMDD ID" (or "YYYYMMDD ID").  Returns 1 and
+ * fills *date and the id span, 0 when the line is not a header at all (no
+ * leading digit), -1 when it starts like one but the date is bad. */
+static int tabari_header(const char *s, size_t n, ent_date *date,
+                         const char **id, size_t *idlen)
+{
+	size_t k = 0, e;
+	int y, m, d;
+	while (k < n && s[k] >= '0' && s[k] <= '9')
+		k++;
+	if (k == 0)
+		return 0;
+	if (k < 6 || (k < n && s[k] != ' ' && s[k] != '\t' && s[k] != '\r'))
+		return -1;
+	/* TABARI reads a fixed-width date: 6 digits (8 with 4-digit years);
+	 * extra digits belong to the id ("9501201  ACTORSYN-01") */
+	if (k == 7)
+		k = 6;
+	else if (k > 8)
+		k = 8;
+	if (k == 6) {
+		y = (s[0] - '0') * 10 + (s[1] - '0');
+		y += y < 50 ? 2000 : 1900;   /* the two-digit pivot */
+		m = (s[2] - '0') * 10 + (s[3] - '0');
+		d = (s[4] - '0') * 10 + (s[5] - '0');
+	} else {
+		y = (s[0] - '0') * 1000 + (s[1] - '0') * 100 + (s[2] - '0') * 10 +
+		    (s[3] - '0');
+		m = (s[4] - '0') * 10 + (s[5] - '0');
+		d = (s[6] - '0') * 10 + (s[7] - '0');
+	}
+	if (m < 1 || m > 12 || d < 1 || d > ent_days_in_month(y, m))
+		return -1;
+	*date = ent_date_from_ymd(y, m, d);
+	while (k < n && (s[k] == ' ' || s[k] == '\t'))
+		k++;
+	e = n;
+	while (e > k && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r'))
+		e--;
+	if (e - k > 63)
+		e = k + 63;   /* TABARI keeps 63 characters of the id */
+	*id = s + k;
+	*idlen = e - k;
+	return 1;
+}
+
+/* Append one text line of a record: comments go to r->comment and are
+ * blanked (same byte length) in r->text so offsets stay those of the
+ * file. */
+static void tabari_text_line(ent_reader *r, const char *s, size_t n)
+{
+	size_t i = 0;
+	while (i < n) {
+		if (!r->in_comment) {
+			if (s[i] == '/' && i + 1 < n && s[i + 1] == '*') {
+				r->in_comment = 1;
+				ent_buf_put(&r->text, "  ", 2);
+				i += 2;
+				continue;
+			}
+			ent_buf_putc(&r->text, s[i] == '\r' ? ' ' : s[i]);
+			i++;
+		} else {
+			if (s[i] == '*' && i + 1 < n && s[i + 1] == '/') {
+				r->in_comment = 0;
+				ent_buf_put(&r->text, "  ", 2);
+				ent_buf_putc(&r->comment, '\n');
+				i += 2;
+				continue;
+			}
+			ent_buf_putc(&r->comment, s[i] == '\r' ? ' ' : s[i]);
+			ent_buf_putc(&r->text, ' ');
+			i++;
+		}
+	}
+	if (r->in_comment)
+		ent_buf_putc(&r->comment, '\n');
+}
+
+static int next_tabari(ent_reader *r, ent_article *out)
+{
+	size_t limit = r->opts.max_doc_bytes;
+	size_t cap = limit ? limit + ((size_t)1 << 16) : (size_t)-1;
+	int warned_gap = 0;
+
+	for (;;) {
+		int too_long, rc, h;
+		const char *line, *id = NULL;
+		size_t len, idlen = 0, total = 0;
+		long hline;
+		ent_date date = ENT_DATE_NONE;
+		int over = 0, bad;
+
+		ent_arena_reset(&r->arena);
+		rc = read_line(r, cap, &too_long);
+		if (rc <= 0)
+			return rc;
+		r->line++;
+		line = r->linebuf.data ? r->linebuf.data : "";
+		len = too_long ? 0 : r->linebuf.len;
+		if (r->line == 1 && len >= 3 && (unsigned char)line[0] == 0xEF &&
+		    (unsigned char)line[1] == 0xBB && (unsigned char)line[2] == 0xBF) {
+			line += 3;
+			len -= 3;
+		}
+		if (blank_line(line, len) || line[0] == '#') {
+			warned_gap = 0;
+			continue;
+		}
+		h = tabari_header(line, len, &date, &id, &idlen);
+		if (h == 0) {
+			if (!warned_gap)
+				ent_diag_emit(r->ctx, ENT_DIAG_WARNING, r->name, r->line, -1,
+				              "text outside a record (a record starts with a "
+				              "\"YYMMDD ID\" line); skipped up to the next blank "
+				              "line");
+			warned_gap = 1;
+			continue;
+		}
+		warned_gap = 0;
+		hline = r->line;
+		bad = h < 0;
+		if (!bad) {
+			id = ent_arena_strndup(&r->arena, id, idlen);
+			if (!id)
+				return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
+		}
+		/* the text lines, up to a blank line */
+		ent_buf_clear(&r->text);
+		ent_buf_clear(&r->comment);
+		r->in_comment = 0;
+		for (;;) {
+			rc = read_line(r, cap, &too_long);
+			if (rc < 0)
+				return rc;
+			if (rc == 0)
+				break;
+			r->line++;
+			line = r->linebuf.data ? r->linebuf.data : "";
+			len = r->linebuf.len;
+			if (!too_long && blank_line(line, len))
+				break;
+			total += too_long ? cap : len + 1;
+			if (too_long || (limit && total > limit))
+				over = 1;
+			if (!over && !bad) {
+				if (r->text.len)
+					ent_buf_putc(&r->text, '\n');
+				if (!r->in_comment && len && line[0] == '#')
+					ent_buf_putc(&r->text, ' '); /* a banner line */
+				else
+					tabari_text_line(r, line, len);
+			}
+		}
+		if (r->text.oom || r->comment.oom)
+			return ent_err(r->ctx, ENT_ENOMEM, "out of memory");
+		if (bad) {
+			r->skipped++;
+			ent_diag_emit(r->ctx, ENT_DIAG_ERROR, r->name, hline, -1,
+			              "record header must start with a date YYMMDD or "
+			              "YYYYMMDD and a valid calendar day; record skipped");
+			continue;
+		}
+		if (over) {
+			r->skipped++;
+			ent_diag_emit(r->ctx, ENT_DIAG_ERROR, r->name, hline, -1,
+			              "record '%s' is over the limit of %zu bytes "
+			              "(--max-doc-bytes); skipped", id, limit);
+			continue;
+		}
+		memset(out, 0, sizeof(*out));
+		out->id = id;
+		out->date = date;
+		out->text = r->text.data ? r->text.data : "";
+		out->text_len = r->text.len;
+		out->origin = r->name;
+		out->line = hline;
+		out->comment = r->comment.len ? r->comment.data : NULL;
+		return 1;
+	}
+}
+
 int ent_reader_next(ent_reader *r, ent_article *out)
 {
 	int rc;
@@ -447,9 +649,7 @@ int ent_reader_next(ent_reader *r, ent_article *out)
 	case ENT_INPUT_TEXT:
 		return next_text(r, out);
 	case ENT_INPUT_TABARI:
-		return ent_err(r->ctx, ENT_EUNSUP,
-		               "%s: TABARI records are not supported by this build",
-		               r->name);
+		return next_tabari(r, out);
 	default:
 		return next_text(r, out);
 	}

@@ -109,3 +109,18 @@ size_t ent_utf8_valid_prefix(const unsigned char *s, size_t n)
 	}
 	return i;
 }
+
+size_t ent_utf8_from_latin1(char *out, size_t cap, const char *s, size_t n)
+{
+	size_t i, k = 0;
+	for (i = 0; i < n && k + 2 < cap; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c < 0x80) {
+			out[k++] = (char)c;
+		} else {
+			out[k++] = (char)(0xC0 | (c >> 6));
+			out[k++] = (char)(0x80 | (c & 0x3F));
+		}
+	}
+	return k;
+}

@@ -20,4 +20,8 @@ int ent_utf8_encode(int32_t cp, unsigned char *out);
 /* Length of a valid UTF-8 prefix of s (stops at the first invalid byte). */
 size_t ent_utf8_valid_prefix(const unsigned char *s, size_t n);
 
+/* Latin-1 to UTF-8 (for a dictionary line that is not valid UTF-8): writes
+ * at most cap bytes (2n + 1 always suffice) and returns the length. */
+size_t ent_utf8_from_latin1(char *out, size_t cap, const char *s, size_t n);
+
 #endif

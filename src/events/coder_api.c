@@ -1,0 +1,455 @@
+/*
+ * coder_api.c - the coder object: runs the actor recogniser (our mode),
+ * cuts the document into units, parses and codes each, and turns the
+ * internal events into ent_event records with spans, texts, countries,
+ * CAMEO attributes and the dictionary line that fired.
+ */
+#include "events/unit.h"
+#include "util/alloc.h"
+#include "util/arena.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct ent_coder {
+	ent_ctx *ctx;
+	ent_evdict *d;
+	ent_dict *actors_dict;
+	ent_actors *rec;
+	const ent_states *st;
+	ent_coder_options o;
+	ent_event_options opt;
+	ev_unit u;
+	ent_event *ev;
+	size_t nev, ev_cap;
+	const char **problem;
+	size_t nunits, prob_cap;
+	ent_arena arena;
+	ev_forward fwd;
+	long misses;
+	int compat;
+};
+
+int ent_coder_new(ent_coder **out, ent_ctx *ctx, ent_evdict *ev,
+                  ent_dict *actors, const ent_states *st,
+                  const ent_coder_options *o)
+{
+	static const ent_coder_options def = ENT_CODER_OPTIONS_INIT;
+	ent_coder *c = ent_calloc(1, sizeof(*c));
+	int rc;
+	*out = NULL;
+	if (!c)
+		return ent_err(ctx, ENT_ENOMEM, "out of memory");
+	c->ctx = ctx;
+	c->d = ev;
+	c->actors_dict = actors;
+	c->st = st;
+	c->o = o ? *o : def;
+	c->opt = ev->options;
+	c->compat = ev->opts.compat == ENT_COMPAT_TABARI;
+	ent_arena_init(&c->arena, 16384);
+	c->u.d = ev;
+	c->u.compat = c->compat;
+	if (!c->compat && actors) {
+		if ((rc = ent_actors_new(&c->rec, ctx, actors, st)) < 0) {
+			ent_coder_free(c);
+			return rc;
+		}
+	}
+	*out = c;
+	return 0;
+}
+
+void ent_coder_free(ent_coder *c)
+{
+	if (!c)
+		return;
+	ent_actors_free(c->rec);
+	ent_free(c->u.w);
+	ent_free(c->u.fold);
+	ent_free(c->u.litl);
+	ent_free(c->u.tags);
+	ent_free(c->u.ext);
+	ent_free(c->u.tmp);
+	ent_free(c->u.ev);
+	ent_free(c->u.issues);
+	ent_free(c->ev);
+	ent_free(c->problem);
+	ent_arena_destroy(&c->arena);
+	ent_free(c);
+}
+
+void ent_coder_set_options(ent_coder *c, const ent_event_options *o)
+{
+	c->opt = *o;
+}
+
+size_t ent_coder_count(const ent_coder *c)
+{
+	return c->nev;
+}
+
+const ent_event *ent_coder_get(const ent_coder *c, size_t i)
+{
+	return i < c->nev ? &c->ev[i] : NULL;
+}
+
+const char *ent_coder_problem(const ent_coder *c, size_t unit)
+{
+	return unit < c->nunits ? c->problem[unit] : NULL;
+}
+
+size_t ent_coder_units(const ent_coder *c)
+{
+	return c->nunits;
+}
+
+long ent_coder_misses(const ent_coder *c)
+{
+	return c->misses;
+}
+
+/* ------------------------------------------------------------------------
+ * Building records
+ * ------------------------------------------------------------------------ */
+
+/* actor + agent, TABARI's way: "~GOV" appends GOV unless the actor code
+ * already has it at a 3-letter boundary; "NGO~" prepends. */
+static const char *composite(ent_coder *c, const char *actor, const char *agent)
+{
+	size_t al, gl;
+	char *s;
+	if (!actor)
+		return NULL;
+	if (!agent || !*agent)
+		return actor;
+	al = strlen(actor);
+	gl = strlen(agent);
+	s = ent_arena_alloc(&c->arena, al + gl + 1);
+	if (!s)
+		return NULL;
+	if (agent[0] == '~') {
+		const char *p = strstr(actor, agent + 1);
+		if (p && (size_t)(p - actor) % 3 == 0)
+			return actor;
+		memcpy(s, actor, al);
+		memcpy(s + al, agent + 1, gl - 1);
+		s[al + gl - 1] = '\0';
+	} else {
+		size_t tl = agent[gl - 1] == '~' ? gl - 1 : gl;
+		const char *p;
+		char tmp[64];
+		if (tl >= sizeof tmp)
+			tl = sizeof tmp - 1;
+		memcpy(tmp, agent, tl);
+		tmp[tl] = '\0';
+		p = strstr(actor, tmp);
+		if (p && (size_t)(p - actor) % 3 == 0)
+			return actor;
+		memcpy(s, tmp, tl);
+		memcpy(s + tl, actor, al + 1);
+	}
+	return s;
+}
+
+/* The ISO alpha-3 country of a code (its first three letters), or NULL. */
+static const char *code_country(ent_coder *c, const char *code)
+{
+	char k[4];
+	int i;
+	if (!c->st || !code || strlen(code) < 3)
+		return NULL;
+	memcpy(k, code, 3);
+	k[3] = '\0';
+	i = ent_states_lookup(c->st, k);
+	if (i < 0)
+		return NULL;
+	{
+		const char *iso = ent_states_iso3(c->st, (size_t)i);
+		return iso && strcmp(iso, k) == 0 ? iso : NULL;
+	}
+}
+
+/* Byte span (original input) of the actor phrase at word w, or -1. */
+static void actor_span(ent_coder *c, ent_doc *doc, int w, long *s, long *e)
+{
+	ev_unit *u = &c->u;
+	size_t k;
+	*s = *e = -1;
+	if (w < 0 || (size_t)w >= u->nw)
+		return;
+	k = (size_t)w;
+	if (!ev_has_head(u, k, EV_W_PRONOUN)) {
+		while (k + 1 < u->nw && !ev_has_tail(u, k, EV_W_ACTOR) &&
+		       !ev_has_tail(u, k, EV_W_AGENT))
+			k++;
+	}
+	*s = (long)ent_doc_orig_start(doc, u->w[w].start);
+	*e = (long)ent_doc_orig_end(doc, u->w[k].end);
+}
+
+static const char *span_text(ent_coder *c, ent_doc *doc, int w)
+{
+	ev_unit *u = &c->u;
+	size_t k, len;
+	const char *text = ent_doc_text(doc, &len);
+	if (w < 0 || (size_t)w >= u->nw)
+		return NULL;
+	k = (size_t)w;
+	if (!ev_has_head(u, k, EV_W_PRONOUN))
+		while (k + 1 < u->nw && !ev_has_tail(u, k, EV_W_ACTOR) &&
+		       !ev_has_tail(u, k, EV_W_AGENT))
+			k++;
+	return ent_arena_strndup(&c->arena, text + u->w[w].start,
+	                         u->w[k].end - u->w[w].start);
+}
+
+static int emit(ent_coder *c, ent_doc *doc, size_t unit, size_t ustart,
+                size_t uend)
+{
+	ev_unit *u = &c->u;
+	size_t i, k0 = c->nev;
+	for (i = 0; i < u->nev; i++) {
+		const ev_evt *e = &u->ev[i];
+		ent_event *o;
+		const ent_cameo *cm;
+		const char *code = ev_str(c->d, e->code);
+		int sw = e->src.at >= 0 ? e->src.at : e->src.where;
+		int tw = e->tar.at >= 0 ? e->tar.at : e->tar.where;
+		size_t vt;
+
+		if (!code[0] || !e->src.actor || !e->tar.actor) {
+			c->misses++;
+			continue;
+		}
+		if (c->nev == c->ev_cap) {
+			size_t nc = c->ev_cap ? c->ev_cap * 2 : 64;
+			ent_event *q = ent_realloc(c->ev, nc * sizeof(*q));
+			if (!q)
+				return ENT_ENOMEM;
+			c->ev = q;
+			c->ev_cap = nc;
+		}
+		o = &c->ev[c->nev];
+		memset(o, 0, sizeof(*o));
+		o->sentence = unit;
+		o->k = c->nev - k0;
+		o->sentence_start = ent_doc_orig_start(doc, ustart);
+		o->sentence_end = ent_doc_orig_end(doc, uend);
+		actor_span(c, doc, sw, &o->source_start, &o->source_end);
+		actor_span(c, doc, tw, &o->target_start, &o->target_end);
+		vt = (size_t)e->verb;
+		while (vt + 1 < u->nw && !ev_has_tail(u, vt, EV_W_VERB))
+			vt++;
+		o->trigger_start = (long)ent_doc_orig_start(doc, u->w[e->verb].start);
+		o->trigger_end = (long)ent_doc_orig_end(doc, u->w[vt].end);
+		o->date = u->date;
+		o->source = composite(c, e->src.actor, e->src.agent);
+		o->target = composite(c, e->tar.actor, e->tar.agent);
+		if (!o->source || !o->target)
+			return ENT_ENOMEM;
+		o->source_text = span_text(c, doc, sw);
+		o->target_text = span_text(c, doc, tw);
+		if (e->src.ext >= 0)
+			o->source_country = u->ext[e->src.ext].country;
+		else
+			o->source_country = code_country(c, o->source);
+		if (e->tar.ext >= 0)
+			o->target_country = u->ext[e->tar.ext].country;
+		else
+			o->target_country = code_country(c, o->target);
+		o->code = code;
+		{
+			size_t cl = strlen(code);
+			o->root = cl <= 2 ? code : ent_arena_strndup(&c->arena, code, 2);
+		}
+		cm = ent_cameo_find(code);
+		if (cm) {
+			o->quad = cm->quad;
+			o->goldstein = cm->goldstein;
+			o->has_goldstein = cm->has_goldstein;
+			o->plover = cm->plover;
+			o->plover_mode = cm->plover_mode;
+		}
+		o->negated = e->negated;
+		o->hypothetical = e->hypothetical;
+		if (e->pat) {
+			o->pattern_file = ev_str(c->d, e->pat->file);
+			o->pattern_line = e->pat->line;
+		} else if (e->proot) {
+			o->pattern_file = ev_str(c->d, e->proot->file);
+			o->pattern_line = e->proot->line;
+		}
+		if (!c->o.keep_flagged && (o->negated || o->hypothetical))
+			continue;
+		c->nev++;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Our actors on the words (default mode)
+ * ------------------------------------------------------------------------ */
+
+static int place_actors(ent_coder *c, size_t sentence)
+{
+	ev_unit *u = &c->u;
+	size_t i, n = ent_actors_count(c->rec);
+	int rc;
+	u->next = 0;
+	for (i = 0; i < n; i++) {
+		const ent_actor *a = ent_actors_get(c->rec, i);
+		size_t w0, w1, k;
+		ev_ext *x;
+		if (a->sentence != sentence || !a->code || !a->code[0])
+			continue;
+		for (w0 = 0; w0 < u->nw && u->w[w0].end <= a->text_start; w0++)
+			;
+		if (w0 >= u->nw || u->w[w0].start >= a->text_end)
+			continue;
+		for (w1 = w0; w1 + 1 < u->nw && u->w[w1 + 1].start < a->text_end; w1++)
+			;
+		if (u->w[w0].ext >= 0)
+			continue;   /* a second referent of the same words */
+		if (u->next == u->ext_cap) {
+			size_t nc = u->ext_cap ? u->ext_cap * 2 : 16;
+			ev_ext *q = ent_realloc(u->ext, nc * sizeof(*q));
+			if (!q)
+				return ENT_ENOMEM;
+			u->ext = q;
+			u->ext_cap = nc;
+		}
+		x = &u->ext[u->next];
+		x->code = a->code;
+		x->country = a->country;
+		x->w0 = (uint32_t)w0;
+		x->w1 = (uint32_t)w1;
+		x->rec = (int32_t)i;
+		for (k = w0; k <= w1; k++) {
+			u->w[k].wtype = EV_W_ACTOR;
+			u->w[k].ext = (int32_t)u->next;
+		}
+		u->w[w0].ext_head = 1;
+		u->w[w1].ext_tail = 1;
+		if ((rc = ev_tag_add(u, &u->w[w0].head, EV_W_ACTOR, ++u->tag_serial)) < 0 ||
+		    (rc = ev_tag_add(u, &u->w[w1].tail, EV_W_ACTOR, u->tag_serial)) < 0)
+			return rc;
+		u->next++;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * FORWARD: story and sentence numbers from the record id
+ * ------------------------------------------------------------------------ */
+
+static int id_field(const char *fmt, const char *id, char want, char *out,
+                    size_t cap)
+{
+	size_t skip = 0, i, k = 0, idl = strlen(id);
+	while (fmt[skip] == '^')
+		skip++;
+	for (i = skip; fmt[i]; i++)
+		if (fmt[i] == want) {
+			size_t pos = i - skip;
+			if (pos < idl && k + 1 < cap)
+				out[k++] = id[pos];
+		}
+	out[k] = '\0';
+	return k > 0;
+}
+
+static int can_forward(ent_coder *c, const char *id)
+{
+	char story[64], seq[64];
+	long n;
+	int ok = 0;
+	if (!c->opt.forward || !c->opt.forward_format[0] || !id) {
+		c->fwd.valid = 0;
+		c->fwd.seq = -1;
+		return 0;
+	}
+	if (!id_field(c->opt.forward_format, id, 'N', story, sizeof story))
+		story[0] = '\0';
+	if (!id_field(c->opt.forward_format, id, 'S', seq, sizeof seq))
+		return 0;
+	n = strtol(seq, NULL, 10);
+	if (strcmp(story, c->fwd.story) != 0)
+		c->fwd.seq = -1;
+	else if (c->fwd.seq >= 0 && n == c->fwd.seq + 1)
+		ok = 1;
+	snprintf(c->fwd.story, sizeof c->fwd.story, "%s", story);
+	c->fwd.seq = n;
+	return ok;
+}
+
+/* ------------------------------------------------------------------------
+ * Running
+ * ------------------------------------------------------------------------ */
+
+int ent_coder_run(ent_coder *c, ent_doc *doc, ent_date date)
+{
+	ev_unit *u = &c->u;
+	size_t tlen, nsent, s, nunits;
+	int rc, fwd_ok;
+
+	c->nev = 0;
+	c->nunits = 0;
+	ent_arena_reset(&c->arena);
+	if (date == ENT_DATE_NONE)
+		date = ent_doc_date(doc);
+	if (date == ENT_DATE_NONE)
+		date = ent_date_today();
+	if (c->rec && (rc = ent_actors_run(c->rec, doc, date)) < 0)
+		return rc;
+	ent_doc_text(doc, &tlen);
+	nsent = ent_doc_sentence_count(doc);
+	nunits = c->o.whole_document ? (nsent ? 1 : 0) : nsent;
+	if (nunits > c->prob_cap) {
+		const char **q = ent_realloc(c->problem, nunits * sizeof(*q));
+		if (!q)
+			return ent_err(c->ctx, ENT_ENOMEM, "out of memory");
+		c->problem = q;
+		c->prob_cap = nunits;
+	}
+	fwd_ok = c->compat ? can_forward(c, ent_doc_id(doc)) : 0;
+	for (s = 0; s < nunits; s++) {
+		size_t start, end;
+		if (c->o.whole_document) {
+			ent_sentence a, b;
+			ent_doc_sentence(doc, 0, &a);
+			ent_doc_sentence(doc, nsent - 1, &b);
+			start = a.text_offset;
+			end = b.text_offset + b.len;
+		} else {
+			ent_sentence se;
+			ent_doc_sentence(doc, s, &se);
+			start = se.text_offset;
+			end = se.text_offset + se.len;
+		}
+		u->opt = c->opt;
+		u->date = u->base_date = date;
+		u->problem = NULL;
+		rc = ev_unit_words(u, ent_doc_text(doc, NULL), start, end);
+		if (rc == 0 && c->rec)
+			rc = place_actors(c, s);
+		if (rc == 0)
+			rc = ev_unit_parse(u, fwd_ok && s == 0 ? &c->fwd : NULL);
+		if (rc == 0)
+			rc = ev_unit_code(u);
+		if (rc == 0)
+			rc = emit(c, doc, s, start, end);
+		if (rc < 0)
+			return ent_err(c->ctx, ENT_ENOMEM, "out of memory");
+		c->problem[s] = u->problem && u->nev == 0
+		                    ? ent_arena_strndup(&c->arena, u->problem,
+		                                        strlen(u->problem))
+		                    : NULL;
+		c->nunits = s + 1;
+		if (c->compat && c->opt.forward) {
+			ev_unit_forward_save(u, &c->fwd);
+			c->fwd.valid = 1;
+		}
+	}
+	return 0;
+}
