@@ -58,13 +58,12 @@ struct ent_actors {
 		uint32_t child, pad;
 	} ecache[1024];
 
-	/* code root -> state and COW code on cache_date (resolve.c) */
+	/* (code root, date) -> state and COW code (resolve.c); direct mapped */
 	struct {
 		uint32_t key;       /* three letters packed, 0 = empty */
 		int state, cow;
+		ent_date date;
 	} rootcache[256];
-	int rootcache_used;
-	ent_date cache_date;
 	char keybuf[512];
 };
 

@@ -91,15 +91,8 @@ static int code_state_cow(ent_actors *a, const char *code, int *cow)
 		return -1;
 	key = ((uint32_t)(unsigned char)code[0] << 16) |
 	      ((uint32_t)(unsigned char)code[1] << 8) | (unsigned char)code[2];
-	if (a->cache_date != a->date) {
-		memset(a->rootcache, 0, sizeof a->rootcache);
-		a->rootcache_used = 0;
-		a->cache_date = a->date;
-	}
 	slot = (key * 2654435761u) >> 24;
-	while (a->rootcache[slot].key && a->rootcache[slot].key != key)
-		slot = (slot + 1) & 255;
-	if (a->rootcache[slot].key == key) {
+	if (a->rootcache[slot].key == key && a->rootcache[slot].date == a->date) {
 		if (cow)
 			*cow = a->rootcache[slot].cow;
 		return a->rootcache[slot].state;
@@ -109,13 +102,10 @@ static int code_state_cow(ent_actors *a, const char *code, int *cow)
 	st = ent_states_lookup(a->st, root);
 	{
 		int c = st >= 0 ? ent_states_cow(a->st, (size_t)st, a->date) : -1;
-		/* keep free slots so probing always ends */
-		if (a->rootcache_used < 200) {
-			a->rootcache[slot].key = key;
-			a->rootcache[slot].state = st;
-			a->rootcache[slot].cow = c;
-			a->rootcache_used++;
-		}
+		a->rootcache[slot].key = key;
+		a->rootcache[slot].state = st;
+		a->rootcache[slot].cow = c;
+		a->rootcache[slot].date = a->date;
 		if (cow)
 			*cow = c;
 	}

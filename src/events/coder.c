@@ -799,30 +799,103 @@ out:
 	return rc;
 }
 
+/* Are the literals the pattern requires somewhere in the unit? */
+static int has_required(const cdr *c, const ev_pat *p)
+{
+	uint32_t k;
+	for (k = 0; k < p->nreq; k++)
+		if (c->u->lit_stamp[c->d->reqs[p->req0 + k]] != c->u->stamp)
+			return 0;
+	return 1;
+}
+
+/* Try the patterns of the verb at `index`. */
+/* The candidate patterns of an indexed verb, in dictionary order: the
+ * lists filed under the literals the unit has, plus the "always" list. */
+static int candidates(cdr *c, const ev_root *main, size_t *n)
+{
+	ev_unit *u = c->u;
+	const ent_evdict *d = c->d;
+	const uint32_t *kt = d->ktabs + main->ktab;
+	size_t k, m = 0, words = (main->npat + 63) / 64;
+	if (words > u->candbits_cap) {
+		uint64_t *q = ent_realloc(u->candbits, words * sizeof(uint64_t));
+		if (!q)
+			return ENT_ENOMEM;
+		u->candbits = q;
+		u->candbits_cap = words;
+	}
+	if (main->npat > u->cand_cap) {
+		uint32_t *q = ent_realloc(u->cand, main->npat * sizeof(uint32_t));
+		if (!q)
+			return ENT_ENOMEM;
+		u->cand = q;
+		u->cand_cap = main->npat;
+	}
+	memset(u->candbits, 0, words * sizeof(uint64_t));
+	for (k = 0; k <= u->nulit; k++) {
+		uint32_t off, cnt, j;
+		if (k == u->nulit)
+			off = main->always;
+		else
+			off = ev_key_find(kt, main->kmask, u->ulits[k]);
+		if (!off)
+			continue;
+		cnt = d->plists[off - 1];
+		for (j = 0; j < cnt; j++) {
+			uint32_t rank = d->plists[off + j];
+			u->candbits[rank >> 6] |= 1ULL << (rank & 63);
+		}
+	}
+	/* in rank (dictionary) order */
+	for (k = 0; k < words; k++) {
+		uint64_t b = u->candbits[k];
+		while (b) {
+			int bit = __builtin_ctzll(b);
+			u->cand[m++] = d->rankids[main->byrank + k * 64 + (size_t)bit];
+			b &= b - 1;
+		}
+	}
+	*n = m;
+	return 0;
+}
+
 /* Try the patterns of the verb at `index`. */
 static int do_verb(cdr *c, int index)
 {
 	const ev_word *w = &c->u->w[index];
 	const ev_root *r = &c->d->roots[w->root - 1];
 	const ev_root *main = r->main ? &c->d->roots[r->main - 1] : r;
-	size_t old = c->u->nev;
+	size_t old = c->u->nev, ncand = 0, ci = 0;
 	int gotpat = 0, gotalt = 0, maxlen = 0, rc;
-	uint32_t p;
+	uint32_t p, last_rank = 0;
 
 	zero(&c->tar);
 	if (c->passive) {
 		zero(&c->src);
 		c->passive = 0;
 	}
-	for (p = main->pat; p && !gotpat; p = c->d->pats[p - 1].next) {
+	if (main->indexed) {
+		if ((rc = candidates(c, main, &ncand)) < 0)
+			return rc;
+		p = ncand ? c->u->cand[0] + 1 : 0;
+	} else
+		p = main->pat;
+	while (p && !gotpat) {
 		const ev_pat *pat = &c->d->pats[p - 1];
 		int make = 0;
+		/* the next pattern to try */
+		if (main->indexed)
+			p = ++ci < ncand ? c->u->cand[ci] + 1 : 0;
+		else
+			p = pat->next;
 		if (gotalt && pat->length <= maxlen) {
 			gotpat = 1;
 			break;
 		}
+		last_rank = pat->rank;
 		c->isrc = c->itar = c->icomp = -1;
-		if (!check_pattern(c, pat, index, EV_W_VERB))
+		if (!has_required(c, pat) || !check_pattern(c, pat, index, EV_W_VERB))
 			continue;
 		if (c->lenalt) {
 			gotalt = 1;
@@ -853,6 +926,11 @@ static int do_verb(cdr *c, int index)
 		if ((rc = make_event(c, pat->code, pat, NULL, index)) < 0)
 			return rc;
 	}
+	/* an indexed verb skipped the patterns that could not match; one of
+	 * them would still have ended the search after an alternatives match */
+	if (main->indexed && gotalt && !gotpat && last_rank + 1 < main->npat &&
+	    main->last_len <= maxlen)
+		gotpat = 1;
 	if (!gotpat && main->code) {
 		c->isrc = c->itar = c->icomp = -1;
 		if ((rc = make_event(c, main->code, NULL, main, index)) < 0)

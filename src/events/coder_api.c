@@ -50,6 +50,15 @@ int ent_coder_new(ent_coder **out, ent_ctx *ctx, ent_evdict *ev,
 	ent_arena_init(&c->arena, 16384);
 	c->u.d = ev;
 	c->u.compat = c->compat;
+	if (ev_index_build(ev) < 0) {
+		ent_coder_free(c);
+		return ent_err(ctx, ENT_ENOMEM, "out of memory");
+	}
+	c->u.wcache = ent_calloc(EV_WC_SIZE, sizeof(ev_wcache));
+	if (!c->u.wcache) {
+		ent_coder_free(c);
+		return ent_err(ctx, ENT_ENOMEM, "out of memory");
+	}
 	if (!c->compat && actors) {
 		if ((rc = ent_actors_new(&c->rec, ctx, actors, st)) < 0) {
 			ent_coder_free(c);
@@ -73,6 +82,11 @@ void ent_coder_free(ent_coder *c)
 	ent_free(c->u.tmp);
 	ent_free(c->u.ev);
 	ent_free(c->u.issues);
+	ent_free(c->u.lit_stamp);
+	ent_free(c->u.wcache);
+	ent_free(c->u.ulits);
+	ent_free(c->u.cand);
+	ent_free(c->u.candbits);
 	ent_free(c->ev);
 	ent_free(c->problem);
 	ent_arena_destroy(&c->arena);
@@ -331,8 +345,8 @@ static int place_actors(ent_coder *c, size_t sentence)
 		}
 		u->w[w0].ext_head = 1;
 		u->w[w1].ext_tail = 1;
-		if ((rc = ev_tag_add(u, &u->w[w0].head, EV_W_ACTOR, ++u->tag_serial)) < 0 ||
-		    (rc = ev_tag_add(u, &u->w[w1].tail, EV_W_ACTOR, u->tag_serial)) < 0)
+		if ((rc = ev_tag_add(u, w0, 0, EV_W_ACTOR, ++u->tag_serial)) < 0 ||
+		    (rc = ev_tag_add(u, w1, 1, EV_W_ACTOR, u->tag_serial)) < 0)
 			return rc;
 		u->next++;
 	}

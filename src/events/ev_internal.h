@@ -155,6 +155,14 @@ typedef struct {
 	int32_t line;
 	int32_t issue;       /* issue category, -1 */
 	int32_t value;       /* numeric issue value */
+	uint32_t always;     /* indexed roots: the patterns that need no
+	                        particular word (offset + 1 in d->plists) */
+	uint8_t indexed;     /* patterns found through d->pat_index */
+	uint32_t npat;       /* patterns (index.c) */
+	int32_t last_len;    /* length of the last (shortest) one */
+	uint32_t ktab, kmask;/* indexed: its key table d->ktabs[ktab ..
+	                        ktab + kmask] of (literal, list offset) */
+	uint32_t byrank;     /* indexed: pattern ids in order, d->rankids */
 } ev_root;
 
 typedef struct {
@@ -164,6 +172,9 @@ typedef struct {
 	uint32_t next;       /* + 1 */
 	uint32_t file;
 	int32_t line;
+	uint32_t req0, nreq; /* literals the pattern cannot match without
+	                        (outside alternatives): d->reqs[req0 ..] */
+	uint32_t rank;       /* position in its root's list (index.c) */
 } ev_pat;
 
 typedef struct {
@@ -204,6 +215,8 @@ struct ent_evdict {
 	size_t nroot, root_cap;
 	ev_pat *pats;
 	size_t npat, pat_cap;
+	uint32_t *reqs;
+	size_t nreq, req_cap;
 	ev_ecode *ecodes;
 	size_t necode, ecode_cap;
 	ev_acode *acodes;
@@ -217,6 +230,16 @@ struct ent_evdict {
 	ev_issuecat *issuecats;
 	size_t nissuecat, issuecat_cap;
 	ent_map64 phrase_map;      /* phrase text hash -> root + 1 */
+	/* for verbs with many patterns: key literal -> pattern list, one small
+	 * open-addressing table per verb (index.c) */
+	uint32_t *ktabs;           /* pairs (literal, list offset + 1) */
+	size_t nktab, ktab_cap;
+	uint32_t *plists;          /* [count, pattern ranks...] lists */
+	size_t nplist, plist_cap;
+	uint32_t *rankids;         /* per indexed root: pattern id by rank */
+	size_t nrankid, rankid_cap;
+	uint32_t max_npat;
+	int indexed;
 	ent_map64 syn_map;         /* synset name -> root + 1 */
 	ent_map64 label_map;       /* code -> label string id */
 	/* discards (phrase matchers over the raw text) */
@@ -262,6 +285,29 @@ int ev_tcode_parse(ent_evdict *d, const char *s, size_t n, uint32_t *out,
 const ev_apart *ev_acode_resolve(const ent_evdict *d, uint32_t acode1,
                                  ent_date date, size_t *count);
 
+static inline uint32_t ev_key_slot(uint32_t lit, uint32_t mask)
+{
+	return (lit * 2654435761u >> 7) & mask;
+}
+
+/* The pattern list of an indexed root filed under `lit` (offset + 1 into
+ * d->plists), or 0. */
+static inline uint32_t ev_key_find(const uint32_t *t, uint32_t mask,
+                                   uint32_t lit)
+{
+	uint32_t h = ev_key_slot(lit, mask);
+	while (t[2 * h]) {
+		if (t[2 * h] == lit)
+			return t[2 * h + 1];
+		h = (h + 1) & mask;
+	}
+	return 0;
+}
+
+/* Build the pattern index (index.c): called once before coding. */
+int ev_index_build(ent_evdict *d);
+#define EV_INDEX_MIN 8     /* roots with fewer patterns are scanned */
+
 /* Readers (readverbs.c, readp2.c, options.c). */
 int ev_read_tabari(ent_evdict *d, const char *name, const char *data,
                    size_t len, ent_dict_kind kind, ent_dict_load_stats *st);
@@ -284,6 +330,7 @@ typedef struct {
 	uint8_t compound;      /* part of a compound actor phrase */
 	uint32_t root;         /* root + 1 at the head of a root */
 	uint32_t head, tail;   /* tag lists (index + 1 into c->tags) */
+	uint32_t hmask, tmask; /* tag types ever on them (ev_tag_bit) */
 	int32_t ext;           /* default mode: external actor record, -1 */
 	uint8_t ext_head, ext_tail;
 } ev_word;

@@ -90,6 +90,7 @@ void ent_evdict_free(ent_evdict *d)
 	ent_free(d->els);
 	ent_free(d->roots);
 	ent_free(d->pats);
+	ent_free(d->reqs);
 	ent_free(d->ecodes);
 	ent_free(d->acodes);
 	ent_free(d->aalts);
@@ -97,6 +98,9 @@ void ent_evdict_free(ent_evdict *d)
 	ent_free(d->tcodes);
 	ent_free(d->issuecats);
 	ent_map64_free(&d->phrase_map);
+	ent_free(d->ktabs);
+	ent_free(d->rankids);
+	ent_free(d->plists);
 	ent_map64_free(&d->syn_map);
 	ent_map64_free(&d->label_map);
 	ent_free(d->discards);

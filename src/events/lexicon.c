@@ -354,6 +354,33 @@ int ev_pat_add(ent_evdict *d, uint32_t root, uint32_t phrase, uint32_t code,
 	p->maxalt = maxalt;
 	p->file = file;
 	p->line = line;
+	/* the literals it requires: a quick test before matching */
+	p->req0 = (uint32_t)d->nreq;
+	p->nreq = 0;
+	{
+		const ev_el *e = d->els + phrase;
+		int depth = 0;
+		for (; e->lit; e++) {
+			uint32_t k;
+			if (e->conn & EV_C_SYN)
+				continue;
+			if (e->lit == EV_SYM_OPEN)
+				depth++;
+			else if (e->lit == EV_SYM_CLOSE && depth)
+				depth--;
+			if (depth || e->lit < EV_SYM_LIMIT)
+				continue;
+			for (k = 0; k < p->nreq; k++)
+				if (d->reqs[p->req0 + k] == e->lit)
+					break;
+			if (k < p->nreq)
+				continue;
+			if (GROW(d->reqs, d->nreq, d->req_cap) < 0)
+				return ENT_ENOMEM;
+			d->reqs[d->nreq++] = e->lit;
+			p->nreq++;
+		}
+	}
 	/* keep the list ordered by length, longest first, stable */
 	link = &d->roots[root].pat;
 	while (*link && d->pats[*link - 1].length >= length)

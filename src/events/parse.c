@@ -44,9 +44,10 @@ static int grow(void **p, size_t *cap, size_t need, size_t elem)
  * Tags
  * ------------------------------------------------------------------------ */
 
-int ev_tag_add(ev_unit *u, uint32_t *list, uint32_t type, uint32_t idx)
+int ev_tag_add(ev_unit *u, size_t word, int tail, uint32_t type, uint32_t idx)
 {
-	uint32_t *p = list, id;
+	ev_word *w = &u->w[word];
+	uint32_t *p = tail ? &w->tail : &w->head, id;
 	if (grow((void **)&u->tags, &u->tag_cap, u->ntag + 1, sizeof(ev_tag)) < 0)
 		return ENT_ENOMEM;
 	id = (uint32_t)u->ntag++;
@@ -56,51 +57,10 @@ int ev_tag_add(ev_unit *u, uint32_t *list, uint32_t type, uint32_t idx)
 	while (*p)
 		p = &u->tags[*p - 1].next;
 	*p = id + 1;
-	return 0;
-}
-
-static int list_has(const ev_unit *u, uint32_t l, uint32_t type)
-{
-	while (l) {
-		if (u->tags[l - 1].type == type)
-			return 1;
-		l = u->tags[l - 1].next;
-	}
-	return 0;
-}
-
-int ev_has_head(const ev_unit *u, size_t i, uint32_t type)
-{
-	return list_has(u, u->w[i].head, type);
-}
-
-int ev_has_tail(const ev_unit *u, size_t i, uint32_t type)
-{
-	return list_has(u, u->w[i].tail, type);
-}
-
-int ev_head_idx(const ev_unit *u, size_t i, uint32_t type, uint32_t *idx)
-{
-	uint32_t l = u->w[i].head;
-	while (l) {
-		if (u->tags[l - 1].type == type) {
-			*idx = u->tags[l - 1].idx;
-			return 1;
-		}
-		l = u->tags[l - 1].next;
-	}
-	*idx = 0;
-	return 0;
-}
-
-int ev_tail_idx(const ev_unit *u, size_t i, uint32_t type, uint32_t idx)
-{
-	uint32_t l = u->w[i].tail;
-	while (l) {
-		if (u->tags[l - 1].type == type && u->tags[l - 1].idx == idx)
-			return 1;
-		l = u->tags[l - 1].next;
-	}
+	if (tail)
+		w->tmask |= ev_tag_bit(type);
+	else
+		w->hmask |= ev_tag_bit(type);
 	return 0;
 }
 
@@ -126,11 +86,19 @@ int ev_check_head(const ev_unit *u, size_t i, uint32_t type, uint32_t idx)
 	return 0;
 }
 
-static void change_tag(ev_unit *u, uint32_t l, uint32_t from, uint32_t to)
+/* Change the first tag of type `from` on a word's head or tail list. */
+static void change_tag(ev_unit *u, size_t word, int tail, uint32_t from,
+                       uint32_t to)
 {
+	ev_word *w = &u->w[word];
+	uint32_t l = tail ? w->tail : w->head;
 	while (l) {
 		if (u->tags[l - 1].type == from) {
 			u->tags[l - 1].type = to;
+			if (tail)
+				w->tmask |= ev_tag_bit(to);
+			else
+				w->hmask |= ev_tag_bit(to);
 			return;
 		}
 		l = u->tags[l - 1].next;
@@ -147,18 +115,6 @@ int ev_get_reference(const ev_unit *u, size_t i)
 		l = u->tags[l - 1].next;
 	}
 	return -1;
-}
-
-/* If word *i heads a segment of `type`, move *i past its end. */
-int ev_skip_segment(const ev_unit *u, size_t *i, uint32_t type)
-{
-	uint32_t idx;
-	if (*i >= u->nw || !ev_head_idx(u, *i, type, &idx))
-		return 0;
-	while (*i < u->nw && !ev_tail_idx(u, *i, type, idx))
-		(*i)++;
-	(*i)++;
-	return 1;
 }
 
 /* 0 not in the word's literals, 1 partial, 2 exact. */
@@ -280,17 +236,55 @@ static int fold_put(ev_unit *u, const char *s, size_t n)
 	return 0;
 }
 
-/* Find the literals of the last word. */
+static int push_lit(ev_unit *u, ev_word *w, uint32_t lid, uint32_t exact)
+{
+	if (u->nlitl + 1 > u->litl_cap &&
+	    grow((void **)&u->litl, &u->litl_cap, u->nlitl + 1, sizeof(ev_litm)) < 0)
+		return ENT_ENOMEM;
+	u->litl[u->nlitl].lit = lid;
+	u->litl[u->nlitl].exact = exact;
+	u->nlitl++;
+	w->nlit++;
+	if (u->lit_stamp[lid] != u->stamp) {
+		u->lit_stamp[lid] = u->stamp;
+		if (u->nulit + 1 > u->ulit_cap &&
+		    grow((void **)&u->ulits, &u->ulit_cap, u->nulit + 1,
+		         sizeof(uint32_t)) < 0)
+			return ENT_ENOMEM;
+		u->ulits[u->nulit++] = lid;
+	}
+	return 0;
+}
+
+/* Find the literals of a word: every dictionary literal that is a prefix
+ * of it (a one-letter literal only when the next character is not a letter
+ * or digit, as in TABARI).  A small direct-mapped cache keeps the answer
+ * for frequent words. */
 static int word_literals(ev_unit *u, ev_word *w)
 {
 	const ent_evdict *d = u->d;
 	const char *f = u->fold + w->fold;
 	size_t L = w->flen, i;
-	uint64_t h = 0xcbf29ce484222325ULL;
+	uint64_t h = 0xcbf29ce484222325ULL, key;
+	ev_wcache *ce = NULL;
+	uint32_t lits[EV_WC_LITS], exact[EV_WC_LITS], n = 0;
+	int cacheable = 1, rc;
+
 	w->lit0 = (uint32_t)u->nlitl;
 	w->nlit = 0;
 	if (!d->prefix_map.cap)
 		return 0;
+	if (u->wcache) {
+		key = ent_hash_bytes(f, L) | 1;
+		ce = &u->wcache[key & (EV_WC_SIZE - 1)];
+		if (ce->key == key && ce->len == L) {
+			for (i = 0; i < ce->nlit; i++)
+				if ((rc = push_lit(u, w, ce->lits[i], ce->exact[i])) < 0)
+					return rc;
+			return 0;
+		}
+	} else
+		key = 0;
 	for (i = 0; i < L; i++) {
 		uint64_t k;
 		uint32_t v, lid;
@@ -305,39 +299,93 @@ static int word_literals(ev_unit *u, ev_word *w)
 		if (lid && d->lits[lid].len == i + 1 &&
 		    memcmp(ev_str(d, d->lits[lid].str), f, i + 1) == 0 &&
 		    !(i == 0 && L > 1 && isalnum((unsigned char)f[1]))) {
-			if (grow((void **)&u->litl, &u->litl_cap, u->nlitl + 1,
-			         sizeof(ev_litm)) < 0)
-				return ENT_ENOMEM;
-			u->litl[u->nlitl].lit = lid;
-			u->litl[u->nlitl].exact = i + 1 == L;
-			u->nlitl++;
-			w->nlit++;
+			if ((rc = push_lit(u, w, lid, i + 1 == L)) < 0)
+				return rc;
+			if (n < EV_WC_LITS) {
+				lits[n] = lid;
+				exact[n] = i + 1 == L;
+				n++;
+			} else
+				cacheable = 0;
 		}
 		if (!(v & EV_PFX_LONGER))
 			break;
 	}
+	if (ce && cacheable) {
+		ce->key = key;
+		ce->len = (uint32_t)L;
+		ce->nlit = n;
+		for (i = 0; i < n; i++) {
+			ce->lits[i] = lits[i];
+			ce->exact[i] = (uint8_t)exact[i];
+		}
+	}
 	return 0;
+}
+
+/* ASCII classes and folds, by table. */
+static unsigned char ascii_cls[128];
+static char ascii_fold[128];
+
+static void ascii_tables(void)
+{
+	int c;
+	if (ascii_fold['A'])
+		return;
+	for (c = 0; c < 128; c++) {
+		ascii_fold[c] = (char)tolower(c);
+		if (isalnum(c) || c == '\'' || c == '$')
+			ascii_cls[c] = C_WORD;
+		else if (c == ',')
+			ascii_cls[c] = C_COMMA_NUM; /* decided by the neighbours */
+		else if (c == ';' || c == ':' || c == '(' || c == ')')
+			ascii_cls[c] = C_COMMA;
+		else if (c == '"')
+			ascii_cls[c] = C_QUOTE;
+		else if (c == '.')
+			ascii_cls[c] = C_DOT;
+		else
+			ascii_cls[c] = C_SEP;
+	}
 }
 
 int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end)
 {
 	size_t i = start;
 	int inword = 0, lower = 0, rc;
-	size_t ws = 0;
 	int32_t prev_cp = 0;
+	size_t need = (end - start) * 3 + 16;
 
+	ascii_tables();
 	u->text = text;
+	if (u->lit_stamp_cap < u->d->nlit) {
+		uint32_t *q = ent_realloc(u->lit_stamp, u->d->nlit * sizeof(uint32_t));
+		if (!q)
+			return ENT_ENOMEM;
+		memset(q + u->lit_stamp_cap, 0,
+		       (u->d->nlit - u->lit_stamp_cap) * sizeof(uint32_t));
+		u->lit_stamp = q;
+		u->lit_stamp_cap = u->d->nlit;
+	}
+	if (++u->stamp == 0) {
+		memset(u->lit_stamp, 0, u->lit_stamp_cap * sizeof(uint32_t));
+		u->stamp = 1;
+	}
 	u->nw = 0;
 	u->fold_len = 0;
 	u->nlitl = 0;
+	u->nulit = 0;
 	u->ntag = 0;
 	u->tag_serial = 0;
 	u->first_cap_seen = 0;
+	if (grow((void **)&u->fold, &u->fold_cap, need, 1) < 0)
+		return ENT_ENOMEM;
 
 	while (i < end) {
 		int len, cls;
 		int32_t cp;
-		if (u->opt.fbis && text[i] == '[') {
+		unsigned char c = (unsigned char)text[i];
+		if (u->opt.fbis && c == '[') {
 			/* FBIS: bracketed text is a header, not news */
 			const char *cb = memchr(text + i, ']', end - i);
 			if (inword) {
@@ -347,7 +395,38 @@ int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end)
 			i = cb ? (size_t)(cb - text) + 1 : end;
 			continue;
 		}
-		cls = classify(text, i, start, end, &len, &cp);
+		if (c < 0x80) {
+			cls = ascii_cls[c];
+			len = 1;
+			cp = c;
+			if (cls == C_WORD) {
+				/* the common case: an ASCII word character */
+				if (!inword) {
+					if (u->nw >= EV_MAX_WORDS)
+						break;
+					if ((rc = add_word(u, i, i + 1, 0)) < 0)
+						return rc;
+					inword = 1;
+					if (c >= 'A' && c <= 'Z')
+						u->w[u->nw - 1].caps = 1;
+				}
+				if (c >= 'a' && c <= 'z')
+					lower = 1;
+				if (u->fold_len + 1 >= u->fold_cap &&
+				    grow((void **)&u->fold, &u->fold_cap, u->fold_len + 64, 1) < 0)
+					return ENT_ENOMEM;
+				u->fold[u->fold_len++] = ascii_fold[c];
+				u->w[u->nw - 1].end = (uint32_t)(i + 1);
+				prev_cp = cp;
+				i++;
+				continue;
+			}
+			if (cls == C_COMMA_NUM &&
+			    !(i > start && is_digit_at(text, i - 1, end) &&
+			      is_digit_at(text, i + 1, end)))
+				cls = C_COMMA;
+		} else
+			cls = classify(text, i, start, end, &len, &cp);
 		if (cls == C_DOT) {
 			/* kept inside numbers and after a capital (U.S.) */
 			if ((i > start && is_digit_at(text, i - 1, end) &&
@@ -369,7 +448,6 @@ int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end)
 					break;
 				if ((rc = add_word(u, i, i + (size_t)len, 0)) < 0)
 					return rc;
-				ws = i;
 				inword = 1;
 				if (is_upper_cp(cp))
 					u->w[u->nw - 1].caps = 1;
@@ -388,7 +466,6 @@ int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end)
 			continue;
 		}
 		inword = 0;
-		(void)ws;
 		if (cls == C_COMMA || cls == C_QUOTE) {
 			if (u->nw >= EV_MAX_WORDS)
 				break;
@@ -562,11 +639,11 @@ static int assign_roots(ev_unit *u)
 			uint32_t idx = ++u->tag_serial;
 			int j, type = root->type;
 			w->root = bestroot;
-			if ((rc = ev_tag_add(u, &w->head, (uint32_t)type, idx)) < 0)
+			if ((rc = ev_tag_add(u, i, 0, (uint32_t)type, idx)) < 0)
 				return rc;
 			for (j = 0; j < nbest; j++)
 				u->w[best[j]].wtype = (uint8_t)type;
-			if ((rc = ev_tag_add(u, &u->w[best[nbest - 1]].tail, (uint32_t)type,
+			if ((rc = ev_tag_add(u, (size_t)best[nbest - 1], 1, (uint32_t)type,
 			                     idx)) < 0)
 				return rc;
 		}
@@ -657,25 +734,25 @@ static void mark_nouns(ev_unit *u)
 				w->wtype = EV_W_NOUN;
 				if (ev_head_idx(u, i, EV_W_VERB, &idx)) {
 					size_t t = root_tail(u, i, EV_W_VERB, idx), k;
-					change_tag(u, w->head, EV_W_VERB, EV_W_NOUN);
+					change_tag(u, i, 0, EV_W_VERB, EV_W_NOUN);
 					for (k = i + 1; k <= t; k++)
 						if (u->w[k].wtype == EV_W_VERB &&
 						    !ev_has_head(u, k, EV_W_VERB))
 							u->w[k].wtype = EV_W_NOUN;
-					change_tag(u, u->w[t].tail, EV_W_VERB, EV_W_NOUN);
+					change_tag(u, t, 1, EV_W_VERB, EV_W_NOUN);
 				}
 			}
 		} else if (w->wtype == EV_W_ACTOR && w->root &&
 		           ev_head_idx(u, i, EV_W_ACTOR, &idx) &&
 		           null_actor(u, w->root)) {
 			size_t t = root_tail(u, i, EV_W_ACTOR, idx), k;
-			change_tag(u, w->head, EV_W_ACTOR, EV_W_NOUN);
+			change_tag(u, i, 0, EV_W_ACTOR, EV_W_NOUN);
 			w->wtype = EV_W_NOUN;
 			for (k = i + 1; k <= t; k++)
 				if (u->w[k].wtype == EV_W_ACTOR &&
 				    !ev_has_head(u, k, EV_W_ACTOR))
 					u->w[k].wtype = EV_W_NOUN;
-			change_tag(u, u->w[t].tail, EV_W_ACTOR, EV_W_NOUN);
+			change_tag(u, t, 1, EV_W_ACTOR, EV_W_NOUN);
 			i = t;
 		}
 	}
@@ -703,8 +780,8 @@ static void convert_agents(ev_unit *u)
 			    !(t + 2 < u->nw && u->w[t + 1].wtype == EV_W_PREP &&
 			      u->w[t + 2].wtype == EV_W_ACTOR)) {
 				u->w[h].wtype = EV_W_ACTOR;
-				change_tag(u, u->w[h].head, EV_W_AGENT, EV_W_ACTOR);
-				change_tag(u, u->w[t].tail, EV_W_AGENT, EV_W_ACTOR);
+				change_tag(u, h, 0, EV_W_AGENT, EV_W_ACTOR);
+				change_tag(u, t, 1, EV_W_AGENT, EV_W_ACTOR);
 			}
 			a = t + 1;
 			continue;
@@ -764,8 +841,8 @@ static int mark_compound(ev_unit *u)
 		if (pset < 0)
 			continue;
 		cidx++;
-		if ((rc = ev_tag_add(u, &u->w[pset].head, EV_T_COMPOUND, cidx)) < 0 ||
-		    (rc = ev_tag_add(u, &u->w[pend].tail, EV_T_COMPOUND, cidx)) < 0)
+		if ((rc = ev_tag_add(u, pset, 0, EV_T_COMPOUND, cidx)) < 0 ||
+		    (rc = ev_tag_add(u, pend, 1, EV_T_COMPOUND, cidx)) < 0)
 			return rc;
 		/* an earlier compound inside this one is dropped */
 		for (p = pset; p <= pend; p++) {
@@ -776,8 +853,8 @@ static int mark_compound(ev_unit *u)
 				                                        EV_T_COMPOUND, idx))
 					q++;
 				if (q < (long)u->nw) {
-					change_tag(u, u->w[p].head, EV_T_COMPOUND, EV_T_NULLTAG);
-					change_tag(u, u->w[q].tail, EV_T_COMPOUND, EV_T_NULLTAG);
+					change_tag(u, p, 0, EV_T_COMPOUND, EV_T_NULLTAG);
+					change_tag(u, q, 1, EV_T_COMPOUND, EV_T_NULLTAG);
 				}
 			}
 		}
@@ -800,8 +877,8 @@ static int mark_subordinate(ev_unit *u)
 			size_t start = i;
 			if ((long)i >= u->opt.sub_beg_min && (long)i <= u->opt.sub_beg_max &&
 			    i > 0) {
-				if ((rc = ev_tag_add(u, &u->w[0].head, EV_T_SUBORD, sidx)) < 0 ||
-				    (rc = ev_tag_add(u, &u->w[i - 1].tail, EV_T_SUBORD, sidx)) < 0)
+				if ((rc = ev_tag_add(u, 0, 0, EV_T_SUBORD, sidx)) < 0 ||
+				    (rc = ev_tag_add(u, i - 1, 1, EV_T_SUBORD, sidx)) < 0)
 					return rc;
 				sidx++;
 			}
@@ -813,9 +890,9 @@ static int mark_subordinate(ev_unit *u)
 			if (i >= u->nw) {
 				long cnt = (long)(u->nw - start) - 1;
 				if (cnt >= u->opt.sub_end_min && cnt <= u->opt.sub_end_max) {
-					if ((rc = ev_tag_add(u, &u->w[start].head, EV_T_SUBORD,
+					if ((rc = ev_tag_add(u, start, 0, EV_T_SUBORD,
 					                     sidx)) < 0 ||
-					    (rc = ev_tag_add(u, &u->w[u->nw - 1].tail, EV_T_SUBORD,
+					    (rc = ev_tag_add(u, u->nw - 1, 1, EV_T_SUBORD,
 					                     sidx)) < 0)
 						return rc;
 					return 0;
@@ -823,9 +900,9 @@ static int mark_subordinate(ev_unit *u)
 			} else {
 				long cnt = (long)(i - start) - 1;
 				if (cnt >= u->opt.sub_min && cnt <= u->opt.sub_max) {
-					if ((rc = ev_tag_add(u, &u->w[start].head, EV_T_SUBORD,
+					if ((rc = ev_tag_add(u, start, 0, EV_T_SUBORD,
 					                     sidx)) < 0 ||
-					    (rc = ev_tag_add(u, &u->w[i].tail, EV_T_SUBORD,
+					    (rc = ev_tag_add(u, i, 1, EV_T_SUBORD,
 					                     sidx)) < 0)
 						return rc;
 					sidx++;
@@ -861,8 +938,9 @@ static void null_subordinate(ev_unit *u)
 						;
 					u->w[i].wtype = EV_T_NULLTAG;
 					u->tags[l - 1].type = EV_T_NULLTAG;
+					u->w[i].hmask |= ev_tag_bit(EV_T_NULLTAG);
 					if (k < u->nw)
-						change_tag(u, u->w[k].tail, tag, EV_T_NULLTAG);
+						change_tag(u, k, 1, tag, EV_T_NULLTAG);
 				}
 				for (l = u->w[i].tail; l; l = u->tags[l - 1].next) {
 					uint32_t tag = u->tags[l - 1].type;
@@ -875,7 +953,8 @@ static void null_subordinate(ev_unit *u)
 					if (!ev_has_head(u, (size_t)k, tag))
 						continue;
 					u->tags[l - 1].type = EV_T_NULLTAG;
-					change_tag(u, u->w[k].head, tag, EV_T_NULLTAG);
+					u->w[i].tmask |= ev_tag_bit(EV_T_NULLTAG);
+					change_tag(u, k, 0, tag, EV_T_NULLTAG);
 					u->w[k].wtype = EV_T_NULLTAG;
 				}
 			} while (!ev_has_tail(u, i, EV_T_SUBORD));
@@ -894,7 +973,7 @@ static int mark_clauses(ev_unit *u)
 	u->has_clauses = 0;
 	if (!u->nw)
 		return 0;
-	if ((rc = ev_tag_add(u, &u->w[0].head, EV_T_CLAUSE, cidx)) < 0)
+	if ((rc = ev_tag_add(u, 0, 0, EV_T_CLAUSE, cidx)) < 0)
 		return rc;
 	while (i < u->nw) {
 		if (ev_skip_segment(u, &i, EV_T_COMPOUND))
@@ -921,11 +1000,11 @@ static int mark_clauses(ev_unit *u)
 			}
 			if (!phrase) {
 				u->has_clauses = 1;
-				if ((rc = ev_tag_add(u, &u->w[i - 1].tail, EV_T_CLAUSE,
+				if ((rc = ev_tag_add(u, i - 1, 1, EV_T_CLAUSE,
 				                     cidx)) < 0)
 					return rc;
 				cidx++;
-				if ((rc = ev_tag_add(u, &u->w[i + 1].head, EV_T_CLAUSE,
+				if ((rc = ev_tag_add(u, i + 1, 0, EV_T_CLAUSE,
 				                     cidx)) < 0)
 					return rc;
 				i++;
@@ -933,7 +1012,7 @@ static int mark_clauses(ev_unit *u)
 		}
 		i++;
 	}
-	return ev_tag_add(u, &u->w[u->nw - 1].tail, EV_T_CLAUSE, cidx);
+	return ev_tag_add(u, u->nw - 1, 1, EV_T_CLAUSE, cidx);
 }
 
 /* A forwarded actor or compound from the previous record (FORWARD:). */
@@ -955,12 +1034,12 @@ static int add_forward(ev_unit *u, const ev_forward *f)
 			w->wtype = EV_W_ACTOR;
 			w->root = f->comp_roots[k];
 			w->compound = 1;
-			if ((rc = ev_tag_add(u, &w->head, EV_W_ACTOR, 0)) < 0 ||
-			    (rc = ev_tag_add(u, &w->tail, EV_W_ACTOR, 0)) < 0)
+			if ((rc = ev_tag_add(u, u->nwall - 1, 0, EV_W_ACTOR, 0)) < 0 ||
+			    (rc = ev_tag_add(u, u->nwall - 1, 1, EV_W_ACTOR, 0)) < 0)
 				return rc;
 		}
-		if ((rc = ev_tag_add(u, &u->w[first].head, EV_T_COMPOUND, 0)) < 0 ||
-		    (rc = ev_tag_add(u, &u->w[u->nwall - 1].tail, EV_T_COMPOUND, 0)) < 0)
+		if ((rc = ev_tag_add(u, first, 0, EV_T_COMPOUND, 0)) < 0 ||
+		    (rc = ev_tag_add(u, u->nwall - 1, 1, EV_T_COMPOUND, 0)) < 0)
 			return rc;
 		u->fwd_comp = (int)first;
 	}
@@ -973,8 +1052,8 @@ static int add_forward(ev_unit *u, const ev_forward *f)
 		w->ext = -1;
 		w->wtype = EV_W_ACTOR;
 		w->root = f->actor_root;
-		if ((rc = ev_tag_add(u, &w->head, EV_W_ACTOR, 0)) < 0 ||
-		    (rc = ev_tag_add(u, &w->tail, EV_W_ACTOR, 0)) < 0)
+		if ((rc = ev_tag_add(u, u->nwall - 1, 0, EV_W_ACTOR, 0)) < 0 ||
+		    (rc = ev_tag_add(u, u->nwall - 1, 1, EV_W_ACTOR, 0)) < 0)
 			return rc;
 		u->fwd_actor = (int)(u->nwall - 1);
 	}
@@ -1061,10 +1140,10 @@ static int deref_pronouns(ev_unit *u)
 			continue;
 		if (idx >= 0) {
 			w->wtype = EV_W_ACTOR;
-			if ((rc = ev_tag_add(u, &w->head, EV_W_ACTOR, ++u->tag_serial)) < 0 ||
-			    (rc = ev_tag_add(u, &w->tail, EV_W_ACTOR, u->tag_serial)) < 0 ||
-			    (rc = ev_tag_add(u, &w->head, EV_T_REFER | (uint32_t)idx, 0)) < 0 ||
-			    (rc = ev_tag_add(u, &w->tail, EV_T_REFER | (uint32_t)idx, 0)) < 0)
+			if ((rc = ev_tag_add(u, i, 0, EV_W_ACTOR, ++u->tag_serial)) < 0 ||
+			    (rc = ev_tag_add(u, i, 1, EV_W_ACTOR, u->tag_serial)) < 0 ||
+			    (rc = ev_tag_add(u, i, 0, EV_T_REFER | (uint32_t)idx, 0)) < 0 ||
+			    (rc = ev_tag_add(u, i, 1, EV_T_REFER | (uint32_t)idx, 0)) < 0)
 				return rc;
 		}
 	}

@@ -30,6 +30,16 @@ typedef struct {
 	int valid;
 } ev_forward;
 
+/* The word -> literals cache. */
+#define EV_WC_SIZE 8192
+#define EV_WC_LITS 4
+typedef struct {
+	uint64_t key;
+	uint32_t len, nlit;
+	uint32_t lits[EV_WC_LITS];
+	uint8_t exact[EV_WC_LITS];
+} ev_wcache;
+
 struct ev_unit {
 	const ent_evdict *d;
 	ent_event_options opt;
@@ -71,22 +81,96 @@ struct ev_unit {
 	uint32_t *issues;
 	size_t nissue, issue_cap;
 	int32_t shift_days;      /* <TIME> shift applied */
+	/* which literals the unit has: lit_stamp[lit] == stamp */
+	uint32_t *lit_stamp;
+	size_t lit_stamp_cap;
+	uint32_t stamp;
+	ev_wcache *wcache;       /* EV_WC_SIZE entries, or NULL */
+	uint32_t *ulits;         /* the distinct literals of the unit */
+	size_t nulit, ulit_cap;
+	uint32_t *cand;          /* candidate patterns of a verb */
+	size_t cand_cap;
+	uint64_t *candbits;      /* their ranks, as a bitmap */
+	size_t candbits_cap;
 };
 
 /* parse.c */
 int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end);
 int ev_unit_parse(ev_unit *u, const ev_forward *fwd);
 void ev_unit_forward_save(const ev_unit *u, ev_forward *fwd);
-int ev_tag_add(ev_unit *u, uint32_t *list, uint32_t type, uint32_t idx);
-int ev_has_head(const ev_unit *u, size_t i, uint32_t type);
-int ev_has_tail(const ev_unit *u, size_t i, uint32_t type);
-int ev_head_idx(const ev_unit *u, size_t i, uint32_t type, uint32_t *idx);
-int ev_tail_idx(const ev_unit *u, size_t i, uint32_t type, uint32_t idx);
+/* Add a tag to word's head (tail 0) or tail list. */
+int ev_tag_add(ev_unit *u, size_t word, int tail, uint32_t type, uint32_t idx);
 uint32_t ev_get_tail_idx(const ev_unit *u, size_t i, uint32_t type);
 int ev_check_head(const ev_unit *u, size_t i, uint32_t type, uint32_t idx);
 int ev_get_reference(const ev_unit *u, size_t i);
 int ev_word_has_lit(const ev_unit *u, size_t i, uint32_t lit);
-int ev_skip_segment(const ev_unit *u, size_t *i, uint32_t type);
+
+/* Tags: a word's head and tail lists, with a mask of the types they have
+ * ever held (a superset) so most questions are answered without walking
+ * the list. */
+static inline uint32_t ev_tag_bit(uint32_t type)
+{
+	return (type & EV_T_REFER) ? 0x80000000u : 1u << (type & 31);
+}
+
+static inline int ev_list_has(const ev_unit *u, uint32_t l, uint32_t type)
+{
+	while (l) {
+		if (u->tags[l - 1].type == type)
+			return 1;
+		l = u->tags[l - 1].next;
+	}
+	return 0;
+}
+
+static inline int ev_has_head(const ev_unit *u, size_t i, uint32_t type)
+{
+	return (u->w[i].hmask & ev_tag_bit(type)) && ev_list_has(u, u->w[i].head, type);
+}
+
+static inline int ev_has_tail(const ev_unit *u, size_t i, uint32_t type)
+{
+	return (u->w[i].tmask & ev_tag_bit(type)) && ev_list_has(u, u->w[i].tail, type);
+}
+
+static inline int ev_head_idx(const ev_unit *u, size_t i, uint32_t type,
+                              uint32_t *idx)
+{
+	uint32_t l = (u->w[i].hmask & ev_tag_bit(type)) ? u->w[i].head : 0;
+	while (l) {
+		if (u->tags[l - 1].type == type) {
+			*idx = u->tags[l - 1].idx;
+			return 1;
+		}
+		l = u->tags[l - 1].next;
+	}
+	*idx = 0;
+	return 0;
+}
+
+static inline int ev_tail_idx(const ev_unit *u, size_t i, uint32_t type,
+                              uint32_t idx)
+{
+	uint32_t l = (u->w[i].tmask & ev_tag_bit(type)) ? u->w[i].tail : 0;
+	while (l) {
+		if (u->tags[l - 1].type == type && u->tags[l - 1].idx == idx)
+			return 1;
+		l = u->tags[l - 1].next;
+	}
+	return 0;
+}
+
+/* If word *i heads a segment of `type`, move *i past its end. */
+static inline int ev_skip_segment(const ev_unit *u, size_t *i, uint32_t type)
+{
+	uint32_t idx;
+	if (*i >= u->nw || !ev_head_idx(u, *i, type, &idx))
+		return 0;
+	while (*i < u->nw && !ev_tail_idx(u, *i, type, idx))
+		(*i)++;
+	(*i)++;
+	return 1;
+}
 /* lexmatch: does root r match starting at word i?  *nmatch: characters. */
 int ev_lexmatch(ev_unit *u, const ev_root *r, size_t i, int *nmatch,
                 int *matched, int *nmatched);

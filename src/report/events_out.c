@@ -29,14 +29,40 @@ static void put_int(ent_buf *b, long long v)
 /* YYYYMMDD (or YYYY-MM-DD with dashes). */
 static void put_date(ent_buf *b, ent_date d, int dashes)
 {
-	int y, m, dd;
+	int y, m, dd, k = 0;
 	char s[16];
 	ent_date_to_ymd(d, &y, &m, &dd);
+	if (y < 0 || y > 9999)
+		y = 0;
+	s[k++] = (char)('0' + y / 1000);
+	s[k++] = (char)('0' + y / 100 % 10);
+	s[k++] = (char)('0' + y / 10 % 10);
+	s[k++] = (char)('0' + y % 10);
 	if (dashes)
-		snprintf(s, sizeof s, "%04d-%02d-%02d", y, m, dd);
-	else
-		snprintf(s, sizeof s, "%04d%02d%02d", y, m, dd);
-	ent_buf_puts(b, s);
+		s[k++] = '-';
+	s[k++] = (char)('0' + m / 10);
+	s[k++] = (char)('0' + m % 10);
+	if (dashes)
+		s[k++] = '-';
+	s[k++] = (char)('0' + dd / 10);
+	s[k++] = (char)('0' + dd % 10);
+	ent_buf_put(b, s, (size_t)k);
+}
+
+/* A JSON string made of pieces: "doc:1:2" or "file:line" without a
+ * temporary buffer (the pieces are escaped as they go). */
+static void json_id(ent_buf *b, const char *doc, unsigned long long x,
+                    const unsigned long long *y)
+{
+	ent_buf_json_cstr(b, doc);
+	b->len--;   /* reopen the string */
+	ent_buf_putc(b, ':');
+	ent_buf_put_uint(b, x);
+	if (y) {
+		ent_buf_putc(b, ':');
+		ent_buf_put_uint(b, *y);
+	}
+	ent_buf_putc(b, '"');
 }
 
 static void json_field(ent_buf *b, const char *key, const char *v)
@@ -68,11 +94,9 @@ static void event_id(ent_buf *b, const char *doc, const ent_event *e)
 
 static void jsonl(ent_buf *b, const ent_evdoc *d, const ent_event *e)
 {
-	ent_buf idb = ENT_BUF_INIT;
-	event_id(&idb, d->doc, e);
+	unsigned long long k = e->k;
 	ent_buf_put(b, "{\"id\":", 6);
-	ent_buf_json_cstr(b, ent_buf_cstr(&idb));
-	ent_buf_free(&idb);
+	json_id(b, d->doc, e->sentence, &k);
 	json_field(b, "doc", d->doc);
 	json_num(b, "sentence", (long)e->sentence);
 	json_num(b, "sentence_start", (long)e->sentence_start);
@@ -110,14 +134,9 @@ static void jsonl(ent_buf *b, const ent_evdoc *d, const ent_event *e)
 	ent_buf_puts(b, e->hypothetical ? ",\"hypothetical\":true"
 	                                : ",\"hypothetical\":false");
 	ent_buf_put(b, ",\"pattern\":", 11);
-	if (e->pattern_file) {
-		ent_buf pb = ENT_BUF_INIT;
-		ent_buf_puts(&pb, e->pattern_file);
-		ent_buf_putc(&pb, ':');
-		ent_buf_put_uint(&pb, (unsigned long long)e->pattern_line);
-		ent_buf_json_cstr(b, ent_buf_cstr(&pb));
-		ent_buf_free(&pb);
-	} else
+	if (e->pattern_file)
+		json_id(b, e->pattern_file, (unsigned long long)e->pattern_line, NULL);
+	else
 		ent_buf_put(b, "null", 4);
 	ent_buf_put(b, "}\n", 2);
 }

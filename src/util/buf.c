@@ -186,7 +186,24 @@ void ent_buf_json_num(ent_buf *b, double v)
 	if (v == 0)
 		v = 0; /* no "-0" */
 	if (v == (double)(long long)v && fabs(v) < 1e15) {
-		n = snprintf(tmp, sizeof tmp, "%lld", (long long)v);
+		if (v < 0) {
+			ent_buf_putc(b, '-');
+			v = -v;
+		}
+		ent_buf_put_uint(b, (unsigned long long)v);
+		return;
+	}
+	if (fabs(v) < 1e9 && v * 10 == (double)(long long)(v * 10)) {
+		/* one decimal (Goldstein weights): no printf */
+		long long t = (long long)(v * 10);
+		if (t < 0) {
+			ent_buf_putc(b, '-');
+			t = -t;
+		}
+		ent_buf_put_uint(b, (unsigned long long)(t / 10));
+		ent_buf_putc(b, '.');
+		ent_buf_putc(b, (char)('0' + t % 10));
+		return;
 	} else {
 		n = snprintf(tmp, sizeof tmp, "%.6g", v);
 	}
