@@ -163,6 +163,7 @@ typedef struct {
 	uint32_t ktab, kmask;/* indexed: its key table d->ktabs[ktab ..
 	                        ktab + kmask] of (literal, list offset) */
 	uint32_t byrank;     /* indexed: pattern ids in order, d->rankids */
+	uint8_t may_discard; /* its code is, or on some date may be, ### */
 } ev_root;
 
 typedef struct {
@@ -182,6 +183,7 @@ typedef struct {
 	uint32_t len;
 	uint32_t first, last;/* roots beginning with it (+1) */
 	uint32_t xfirst, xlast;/* issue and discard phrases beginning with it */
+	uint8_t iskey;       /* files patterns of some verb (index.c) */
 } ev_lit;
 
 /* Issue categories. */
@@ -247,6 +249,7 @@ struct ent_evdict {
 	size_t ndiscard, discard_cap;
 	ent_event_options options; /* from options files */
 	int has_time, has_attrib, has_issues, has_actors;
+	int has_aux;               /* discard or issue phrases were loaded */
 	long errors, warnings;
 	int loading_user;          /* user files take precedence */
 };

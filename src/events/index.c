@@ -69,6 +69,20 @@ int ev_index_build(ent_evdict *d)
 			root->last_len = d->pats[p - 1].length;
 		}
 		root->npat = n;
+		/* can this root discard the sentence (code ### on some date)? */
+		if (root->type == EV_W_ACTOR && root->code) {
+			const ev_acode *ac = &d->acodes[root->code - 1];
+			uint32_t a;
+			for (a = 0; a < ac->nalts; a++) {
+				const ev_aalt *al = &d->aalts[ac->alt0 + a];
+				if (al->nparts && d->aparts[al->part0].actor == EV_S_DISCARD)
+					root->may_discard = 1;
+			}
+		} else if ((root->type == EV_W_VERB || root->type == EV_W_ATTRIB) &&
+		           root->code)
+			root->may_discard = d->ecodes[root->code - 1].code == EV_S_DISCARD;
+		else if (root->type == EV_W_TIME && root->code)
+			root->may_discard = d->tcodes[root->code - 1].special == EV_S_DISCARD;
 		if (root->type != EV_W_VERB || n < EV_INDEX_MIN)
 			continue;
 		if (n > d->max_npat)
@@ -141,6 +155,8 @@ int ev_index_build(ent_evdict *d)
 						keys[j] = UINT32_MAX;
 				}
 			rc = add_list(d, root, keys[i], order, m, &off);
+			if (keys[i])
+				d->lits[keys[i]].iskey = 1;
 			if (rc == 0 && keys[i] == 0)
 				root->always = off;
 			keys[i] = UINT32_MAX;

@@ -328,6 +328,7 @@ int ev_root_add(ent_evdict *d, uint32_t phrase, int type, uint32_t *out)
 		if (type == EV_W_ISSUE || type == EV_W_DISCARD) {
 			f = &l->xfirst;
 			t = &l->xlast;
+			d->has_aux = 1;
 		}
 		if (*t)
 			d->roots[*t - 1].next = id + 1;

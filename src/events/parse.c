@@ -236,7 +236,7 @@ static int fold_put(ev_unit *u, const char *s, size_t n)
 	return 0;
 }
 
-static int push_lit(ev_unit *u, ev_word *w, uint32_t lid, uint32_t exact)
+static inline int push_lit(ev_unit *u, ev_word *w, uint32_t lid, uint32_t exact)
 {
 	if (u->nlitl + 1 > u->litl_cap &&
 	    grow((void **)&u->litl, &u->litl_cap, u->nlitl + 1, sizeof(ev_litm)) < 0)
@@ -247,6 +247,8 @@ static int push_lit(ev_unit *u, ev_word *w, uint32_t lid, uint32_t exact)
 	w->nlit++;
 	if (u->lit_stamp[lid] != u->stamp) {
 		u->lit_stamp[lid] = u->stamp;
+		if (!u->d->lits[lid].iskey)
+			return 0;   /* ulits: only the words that file patterns */
 		if (u->nulit + 1 > u->ulit_cap &&
 		    grow((void **)&u->ulits, &u->ulit_cap, u->nulit + 1,
 		         sizeof(uint32_t)) < 0)
@@ -400,7 +402,9 @@ int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end)
 			len = 1;
 			cp = c;
 			if (cls == C_WORD) {
-				/* the common case: an ASCII word character */
+				/* the common case: a run of ASCII word characters */
+				size_t j = i;
+				char *f;
 				if (!inword) {
 					if (u->nw >= EV_MAX_WORDS)
 						break;
@@ -410,15 +414,21 @@ int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end)
 					if (c >= 'A' && c <= 'Z')
 						u->w[u->nw - 1].caps = 1;
 				}
-				if (c >= 'a' && c <= 'z')
-					lower = 1;
-				if (u->fold_len + 1 >= u->fold_cap &&
-				    grow((void **)&u->fold, &u->fold_cap, u->fold_len + 64, 1) < 0)
+				if (u->fold_len + (end - i) + 1 > u->fold_cap &&
+				    grow((void **)&u->fold, &u->fold_cap,
+				         u->fold_len + (end - i) + 64, 1) < 0)
 					return ENT_ENOMEM;
-				u->fold[u->fold_len++] = ascii_fold[c];
-				u->w[u->nw - 1].end = (uint32_t)(i + 1);
-				prev_cp = cp;
-				i++;
+				f = u->fold + u->fold_len;
+				do {
+					lower |= c >= 'a' && c <= 'z';
+					*f++ = ascii_fold[c];
+					j++;
+				} while (j < end && (c = (unsigned char)text[j]) < 0x80 &&
+				         ascii_cls[c] == C_WORD);
+				u->fold_len = (size_t)(f - u->fold);
+				u->w[u->nw - 1].end = (uint32_t)j;
+				prev_cp = (unsigned char)text[j - 1];
+				i = j;
 				continue;
 			}
 			if (cls == C_COMMA_NUM &&
@@ -1274,7 +1284,7 @@ int ev_unit_parse(ev_unit *u, const ev_forward *fwd)
 		u->problem = "too few words";
 		return 0;
 	}
-	if ((rc = aux_phrases(u)) < 0)
+	if (u->d->has_aux && (rc = aux_phrases(u)) < 0)
 		return rc;
 	if (u->discard) {
 		u->problem = u->discard == 2 ? "story discard phrase" : "discard phrase";
@@ -1297,7 +1307,8 @@ int ev_unit_parse(ev_unit *u, const ev_forward *fwd)
 	if ((rc = deref_pronouns(u)) < 0)
 		return rc;
 	for (i = 0; i < u->nw; i++)
-		if (u->w[i].root && root_code_is(u, u->w[i].root, EV_S_DISCARD)) {
+		if (u->w[i].root && u->d->roots[u->w[i].root - 1].may_discard &&
+		    root_code_is(u, u->w[i].root, EV_S_DISCARD)) {
 			u->discard = 1;
 			u->problem = "discard code";
 			return 0;

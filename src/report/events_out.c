@@ -65,23 +65,18 @@ static void json_id(ent_buf *b, const char *doc, unsigned long long x,
 	ent_buf_putc(b, '"');
 }
 
-static void json_field(ent_buf *b, const char *key, const char *v)
-{
-	ent_buf_putc(b, ',');
-	ent_buf_putc(b, '"');
-	ent_buf_puts(b, key);
-	ent_buf_put(b, "\":", 2);
-	ent_buf_json_cstr(b, v);
-}
-
-static void json_num(ent_buf *b, const char *key, long v)
-{
-	ent_buf_putc(b, ',');
-	ent_buf_putc(b, '"');
-	ent_buf_puts(b, key);
-	ent_buf_put(b, "\":", 2);
-	put_long_or_null(b, v);
-}
+/* ,"key": then the value (keys are literals: no strlen) */
+#define JKEY(b, key) ent_buf_put(b, ",\"" key "\":", sizeof(",\"" key "\":") - 1)
+#define json_field(b, key, v)                                                \
+	do {                                                                     \
+		JKEY(b, key);                                                        \
+		ent_buf_json_cstr(b, v);                                             \
+	} while (0)
+#define json_num(b, key, v)                                                  \
+	do {                                                                     \
+		JKEY(b, key);                                                        \
+		put_long_or_null(b, v);                                              \
+	} while (0)
 
 static void event_id(ent_buf *b, const char *doc, const ent_event *e)
 {
@@ -95,6 +90,8 @@ static void event_id(ent_buf *b, const char *doc, const ent_event *e)
 static void jsonl(ent_buf *b, const ent_evdoc *d, const ent_event *e)
 {
 	unsigned long long k = e->k;
+	if (ent_buf_grow(b, 1024) < 0)   /* one check, then the fast paths */
+		return;
 	ent_buf_put(b, "{\"id\":", 6);
 	json_id(b, d->doc, e->sentence, &k);
 	json_field(b, "doc", d->doc);

@@ -53,7 +53,7 @@ void ent_buf_puts(ent_buf *b, const char *s)
 	ent_buf_put(b, s, strlen(s));
 }
 
-void ent_buf_putc(ent_buf *b, char c)
+void ent_buf_putc_slow(ent_buf *b, char c)
 {
 	if (ent_buf_grow(b, 1) < 0)
 		return;

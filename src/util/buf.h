@@ -35,7 +35,16 @@ static inline void ent_buf_put(ent_buf *b, const void *p, size_t n)
 	ent_buf_put_slow(b, p, n);
 }
 void ent_buf_puts(ent_buf *b, const char *s);
-void ent_buf_putc(ent_buf *b, char c);
+void ent_buf_putc_slow(ent_buf *b, char c);
+static inline void ent_buf_putc(ent_buf *b, char c)
+{
+	if (b->len + 1 < b->cap && !b->oom) {
+		b->data[b->len++] = c;
+		b->data[b->len] = '\0';
+		return;
+	}
+	ent_buf_putc_slow(b, c);
+}
 void ent_buf_printf(ent_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void ent_buf_vprintf(ent_buf *b, const char *fmt, va_list ap);
