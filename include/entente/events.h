@@ -71,7 +71,8 @@ void ent_event_options_init(ent_event_options *o);
 /* Apply one options command ("SET: CODE BY SENTENCE", "COMPLEX: VERBS[5]",
  * "COMMA: MIN = 2 MAX = 8", "DEFAULT: SOURCE [USA]", ...).  Commands that
  * do not affect coding (OUTPUT:, LABEL:, FORWARD: formats, usage files) are
- * accepted and ignored.  0, or ENT_EPARSE with the reason on ctx. */
+ * accepted and ignored.  0, ENT_EUNSUP for an obsolete command (SET: MATCH;
+ * ignore it with a warning) or ENT_EPARSE, with the reason on ctx. */
 int ent_event_options_apply(ent_event_options *o, ent_ctx *ctx,
                             const char *command);
 

@@ -23,8 +23,8 @@
 #include <unistd.h>
 
 static const ent_cli_option options[] = {
-	{"format", 'f', "FORMAT", "output: jsonl (default), csv, petrarch, phoenix "
-	 "or gdelt", "jsonl|csv|petrarch|phoenix|gdelt", 0},
+	{"format", 'f', "FORMAT", "output: jsonl (default), csv, petrarch, phoenix, "
+	 "gdelt or brief", "jsonl|csv|petrarch|phoenix|gdelt|brief", 0},
 	{"verbs", 0, "FILE", "add a verb dictionary (TABARI/PETRARCH-1 or "
 	 "PETRARCH-2), or an options, discards or issues file: the kind is "
 	 "sniffed", "@file", 1},
@@ -405,7 +405,7 @@ static int run_code(ent_cli *cli, ent_cli_args *a)
 	sh.copt = (ent_coder_options)ENT_CODER_OPTIONS_INIT;
 	if ((v = ent_cli_get(a, "format")) && ent_report_evfmt_parse(&sh.fmt, v) < 0) {
 		ent_cli_usage_error(cli, "--format must be jsonl, csv, petrarch, "
-		                    "phoenix or gdelt, not '%s'", v);
+		                    "phoenix, gdelt or brief, not '%s'", v);
 		return ENT_EXIT_USAGE;
 	}
 	if ((v = ent_cli_get(a, "compat"))) {
@@ -518,7 +518,8 @@ const ent_cli_command ent_cmd_code = {
 	"\"target_country\", \"code\", \"root\", \"quad\", \"goldstein\", "
 	"\"plover\", \"plover_mode\", \"negated\", \"hypothetical\", \"pattern\"}; "
 	"csv the same fields with a header row; petrarch, phoenix and gdelt the "
-	"columns of those datasets (docs/cli.md).  Spans are byte offsets in the "
+	"columns of those datasets (docs/cli.md); brief \"SOURCE TARGET CODE "
+	"DATE\" plus negated/hypothetical, for reading.  Spans are byte offsets in the "
 	"original input; pattern is the dictionary FILE:LINE that fired.  "
 	"--compat tabari reproduces TABARI 0.8, with actors and agents read from "
 	"--actors/--agents TABARI's way; with --input tabari each record is one "

@@ -16,6 +16,22 @@ static const ent_cli_option options[] = {
 	{NULL, 0, NULL, NULL, NULL, 0}
 };
 
+/* Verb, options, discard and issue files go to the event engine's reader
+ * in check mode (codes unknown to our CAMEO table, duplicate verbs). */
+static int check_events(ent_cli *cli, const char *path, ent_dict_kind kind,
+                        ent_dict_load_stats *s)
+{
+	ent_evdict *ev = NULL;
+	ent_evdict_options o = ENT_EVDICT_OPTIONS_INIT;
+	int rc;
+	o.check = 1;
+	memset(s, 0, sizeof *s);
+	if ((rc = ent_evdict_new(&ev, cli->ctx, &o)) == 0)
+		rc = ent_evdict_add_file(ev, path, kind, s);
+	ent_evdict_free(ev);
+	return rc;
+}
+
 static int check(ent_cli *cli, ent_cli_args *a)
 {
 	ent_dict_kind kind = ENT_DICT_AUTO;
@@ -44,6 +60,8 @@ static int check(ent_cli *cli, ent_cli_args *a)
 		rc = ent_dict_add_file(d, a->pos[i], kind, &s);
 		if (rc == 0)
 			rc = ent_dict_finish(d);
+		if (rc == ENT_EUNSUP)
+			rc = check_events(cli, a->pos[i], kind, &s);
 		if (rc < 0) {
 			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 			bad = 1;
@@ -114,8 +132,8 @@ const ent_cli_command ent_cmd_dict = {
 	"dict",
 	"check dictionaries, or look up the code a phrase gets on a date",
 	"check [--kind KIND] FILE... | lookup [--date DATE] PHRASE...",
-	"dict check reads each actor or agent dictionary (ours or TABARI/PETRARCH "
-	"files; the kind is sniffed from the content unless --kind says) and "
+	"dict check reads each dictionary - actors, agents, verb patterns, TABARI "
+	"options, discards, issues; ours or TABARI/PETRARCH files; the kind is sniffed from the content unless --kind says) and "
 	"reports every malformed line as FILE:LINE: reason without stopping at "
 	"the first, plus phrases given conflicting codes in the same file and "
 	"codes with an unknown root; then one summary line per file.  Exit "

@@ -977,10 +977,13 @@ static int check_verbs(cdr *c)
 	while (clause_bounds(c)) {
 		size_t index;
 		int got = 0;
-		if (c->iend - c->istart < 2)
+		if (c->iend - c->istart < 2 &&
+		    (u->compat || u->w[c->istart].csrc < 0))
 			continue;
 		if (c->istart && ev_has_head(u, (size_t)c->istart, EV_W_ACTOR))
 			actor_codes(c, &c->src, c->istart);
+		else if (!u->compat && u->w[c->istart].csrc >= 0)
+			actor_codes(c, &c->src, u->w[c->istart].csrc);
 		zero(&c->tar);
 		index = (size_t)c->istart;
 		if (u->opt.code_mode == ENT_CODE_BY_CLAUSE)
@@ -990,7 +993,8 @@ static int check_verbs(cdr *c)
 				continue;
 			if (index >= u->nw)
 				break;
-			if (ev_has_head(u, index, EV_W_VERB) && u->w[index].root) {
+			if (ev_has_head(u, index, EV_W_VERB) && u->w[index].root &&
+			    !u->w[index].nominal) {
 				size_t k;
 				if ((rc = do_verb(c, (int)index)) < 0)
 					return rc;
@@ -1202,7 +1206,8 @@ int ev_unit_code(ev_unit *u)
 	u->shift_days = 0;
 	if (u->problem)
 		return 0;
-	if (u->d->has_time && u->opt.time_shift != 0) {
+	if (u->d->has_time && u->opt.time_shift != 0 &&
+	    (u->compat || u->date == u->base_date)) {
 		if ((rc = check_time(&c)) < 0)
 			return rc;
 		if (u->discard) {
@@ -1216,9 +1221,13 @@ int ev_unit_code(ev_unit *u)
 	}
 	if ((rc = check_verbs(&c)) < 0)
 		return rc;
-	if (u->nev == 0) {
+	if (u->nev == 0)
 		u->problem = "no events found";
-		return 0;
-	}
-	return evaluate(&c);
+	else if ((rc = evaluate(&c)) < 0)
+		return rc;
+	if (!u->compat && !u->discard && !u->complex &&
+	    (rc = ev_ours_events(u)) < 0)
+		return rc;
+	ev_unit_flags(u);
+	return 0;
 }

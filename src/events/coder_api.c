@@ -317,6 +317,8 @@ static int place_actors(ent_coder *c, size_t sentence)
 		ev_ext *x;
 		if (a->sentence != sentence || !a->code || !a->code[0])
 			continue;
+		if (a->via == ENT_VIA_CONTEXT && !a->country && a->kind != ENT_ACTOR_IGO)
+			continue;   /* "the ministry" of no known state: no actor */
 		for (w0 = 0; w0 < u->nw && u->w[w0].end <= a->text_start; w0++)
 			;
 		if (w0 >= u->nw || u->w[w0].start >= a->text_end)

@@ -336,6 +336,11 @@ typedef struct {
 	uint32_t hmask, tmask; /* tag types ever on them (ev_tag_bit) */
 	int32_t ext;           /* default mode: external actor record, -1 */
 	uint8_t ext_head, ext_tail;
+	uint8_t nominal;       /* default mode: a trigger after a possessive
+	                          actor, coded by ours.c, not as a verb */
+	int32_t csrc;          /* default mode, at a clause head: the word of
+	                          the clause's source (a relative clause's
+	                          antecedent), -1 */
 } ev_word;
 
 typedef struct {

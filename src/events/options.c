@@ -208,7 +208,7 @@ int ent_event_options_apply(ent_event_options *o, ent_ctx *ctx,
 		if (strstr(arg, "LABEL"))
 			return 0;
 		if (strstr(arg, "MATCH"))
-			return ent_err(ctx, ENT_EPARSE, "SET: MATCH is no longer an option "
+			return ent_err(ctx, ENT_EUNSUP, "SET: MATCH is no longer an option "
 			               "(TABARI 0.8)");
 		if (strstr(arg, "FBIS")) {
 			o->fbis = boolean(arg) != 0;
@@ -238,6 +238,7 @@ int ev_read_options(ent_evdict *d, const char *name, const char *data,
 	const char *line;
 	size_t n;
 	char buf[2048];
+	int rc;
 
 	ent_lr_init_mem(&lr, data, len, d->opts.max_line);
 	while (ent_lr_next(&lr, &line, &n) == 1) {
@@ -307,7 +308,13 @@ int ev_read_options(ent_evdict *d, const char *name, const char *data,
 			}
 			continue;
 		}
-		if (ent_event_options_apply(&d->options, d->ctx, buf) < 0) {
+		rc = ent_event_options_apply(&d->options, d->ctx, buf);
+		if (rc == ENT_EUNSUP) {
+			st->warnings++;
+			if (d->opts.check)
+				ent_diag_emit(d->ctx, ENT_DIAG_WARNING, name, ln, -1,
+				              "%s: ignored", ent_errmsg(d->ctx));
+		} else if (rc < 0) {
 			st->errors++;
 			ent_diag_emit(d->ctx, ENT_DIAG_ERROR, name, ln, -1, "%s; skipped",
 			              ent_errmsg(d->ctx));

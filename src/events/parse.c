@@ -217,6 +217,7 @@ static int add_word(ev_unit *u, size_t s, size_t e, int sym)
 	w->end = (uint32_t)e;
 	w->sym = (uint8_t)sym;
 	w->ext = -1;
+	w->csrc = -1;
 	w->fold = (uint32_t)u->fold_len;
 	return 0;
 }
@@ -1297,11 +1298,19 @@ int ev_unit_parse(ev_unit *u, const ev_forward *fwd)
 		convert_agents(u);
 	if ((rc = mark_compound(u)) < 0)
 		return rc;
+	u->nrel = 0;
+	if (!u->compat && (rc = ev_ours_relative(u)) < 0)
+		return rc;
 	if ((rc = mark_subordinate(u)) < 0)
 		return rc;
 	null_subordinate(u);   /* attribution phrases are not coded (docs) */
 	if ((rc = mark_clauses(u)) < 0)
 		return rc;
+	if (!u->compat) {
+		if ((rc = ev_ours_clauses(u)) < 0)
+			return rc;
+		ev_ours_date(u);
+	}
 	if ((rc = add_forward(u, fwd)) < 0)
 		return rc;
 	if ((rc = deref_pronouns(u)) < 0)

@@ -40,6 +40,13 @@ typedef struct {
 	uint8_t exact[EV_WC_LITS];
 } ev_wcache;
 
+/* A relative clause ", who ... ," after an actor (ours.c). */
+#define EV_MAX_REL 16
+typedef struct {
+	uint32_t open, close;   /* the two commas (close == nw: none) */
+	int32_t ante;           /* head word of the antecedent actor */
+} ev_rel;
+
 struct ev_unit {
 	const ent_evdict *d;
 	ent_event_options opt;
@@ -65,6 +72,8 @@ struct ev_unit {
 	ev_ext *ext;
 	size_t next, ext_cap;
 	/* parse results */
+	ev_rel rel[EV_MAX_REL];
+	size_t nrel;
 	int has_clauses;
 	int discard;             /* 1 sentence, 2 story */
 	int complex;
@@ -177,5 +186,12 @@ int ev_lexmatch(ev_unit *u, const ev_root *r, size_t i, int *nmatch,
 
 /* coder.c */
 int ev_unit_code(ev_unit *u);
+
+/* ours.c: entente's additions (default mode) and the flags (both) */
+int ev_ours_relative(ev_unit *u);
+int ev_ours_clauses(ev_unit *u);
+void ev_ours_date(ev_unit *u);
+int ev_ours_events(ev_unit *u);
+void ev_unit_flags(ev_unit *u);
 
 #endif

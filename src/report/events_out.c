@@ -360,6 +360,24 @@ static void gdelt(ent_buf *b, const ent_evdoc *d, const ent_event *e,
 	ent_buf_putc(b, '\n');
 }
 
+/* brief: "SOURCE TARGET CODE DATE [negated] [hypothetical]", one line,
+ * for reading and for case files. */
+static void brief(ent_buf *b, const ent_event *e)
+{
+	ent_buf_puts(b, e->source ? e->source : "-");
+	ent_buf_putc(b, ' ');
+	ent_buf_puts(b, e->target ? e->target : "-");
+	ent_buf_putc(b, ' ');
+	ent_buf_puts(b, e->code);
+	ent_buf_putc(b, ' ');
+	put_date(b, e->date, 1);
+	if (e->negated)
+		ent_buf_puts(b, " negated");
+	if (e->hypothetical)
+		ent_buf_puts(b, " hypothetical");
+	ent_buf_putc(b, '\n');
+}
+
 void ent_report_event_header(ent_buf *b, ent_evfmt f)
 {
 	if (f == ENT_EVFMT_CSV)
@@ -383,6 +401,9 @@ void ent_report_event(ent_buf *b, ent_evfmt f, const ent_evdoc *d,
 	case ENT_EVFMT_GDELT:
 		gdelt(b, d, e, serial);
 		break;
+	case ENT_EVFMT_BRIEF:
+		brief(b, e);
+		break;
 	default:
 		jsonl(b, d, e);
 	}
@@ -391,7 +412,7 @@ void ent_report_event(ent_buf *b, ent_evfmt f, const ent_evdoc *d,
 int ent_report_evfmt_parse(ent_evfmt *out, const char *s)
 {
 	static const char *const names[] = {"jsonl", "csv", "petrarch", "phoenix",
-	                                    "gdelt", NULL};
+	                                    "gdelt", "brief", NULL};
 	int i;
 	for (i = 0; names[i]; i++)
 		if (strcmp(s, names[i]) == 0) {

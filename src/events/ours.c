@@ -1,0 +1,746 @@
+/*
+ * ours.c - entente's additions to the TABARI coder, used outside
+ * --compat tabari: relative clauses ("Kim Jong Un, who praised Russia's
+ * army, visited Moscow" codes both verbs with Kim as the source),
+ * attribution ("the ministry said Russia attacked Ukraine": the reported
+ * clause is coded on its own, so the speaker is not its source), passive
+ * voice with a "by" agent, nominal events ("Iran's attack on Israel", "the
+ * invasion of Ukraine by Russia"), both directions of a symmetric event
+ * between coordinated actors ("China and Russia met"), and the event date
+ * a sentence states ("on September 13", "last week", "two years ago").
+ *
+ * The negation and modality flags (ev_unit_flags) apply in both modes: they
+ * add information without changing which events are found.
+ *
+ * Every rule here works on the words, tags and actors the parser and our
+ * recogniser have already put on the unit; each is a single left-to-right
+ * pass, so a unit of n words costs O(n) per rule (O(n x events) for the
+ * flags).  docs/dictionaries.md describes the rules for users.
+ */
+#include "events/unit.h"
+#include "util/alloc.h"
+#include "util/date.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------------
+ * Words
+ * ------------------------------------------------------------------------ */
+
+/* Is word i (folded: lower case) exactly s? */
+static int is(const ev_unit *u, size_t i, const char *s)
+{
+	size_t n = strlen(s);
+	return i < u->nw && u->w[i].flen == n && memcmp(u->fold + u->w[i].fold, s, n) == 0;
+}
+
+static int is_any(const ev_unit *u, size_t i, const char *const *list)
+{
+	for (; *list; list++)
+		if (is(u, i, *list))
+			return 1;
+	return 0;
+}
+
+/* Does word i end with the possessive 's (or 's with a typographic
+ * apostrophe)? */
+static int possessive(const ev_unit *u, size_t i)
+{
+	const char *f = u->fold + u->w[i].fold;
+	size_t n = u->w[i].flen;
+	if (n >= 3 && f[n - 1] == 's' && f[n - 2] == '\'')
+		return 1;
+	return n >= 5 && f[n - 1] == 's' && memcmp(f + n - 4, "\xe2\x80\x99", 3) == 0;
+}
+
+static int comma(const ev_unit *u, size_t i)
+{
+	return i < u->nw && u->w[i].wtype == EV_W_COMMA;
+}
+
+/* The first word of the actor placed by our recogniser that ends at word
+ * i, or -1. */
+static int ext_head_of(const ev_unit *u, size_t i)
+{
+	if (i >= u->nw || u->w[i].ext < 0 || !u->w[i].ext_tail)
+		return -1;
+	return (int)u->ext[u->w[i].ext].w0;
+}
+
+static int ext_tail_of(const ev_unit *u, size_t i)
+{
+	if (i >= u->nw || u->w[i].ext < 0)
+		return -1;
+	return (int)u->ext[u->w[i].ext].w1;
+}
+
+static void actor_at(const ev_unit *u, int head, ev_actor *a)
+{
+	memset(a, 0, sizeof(*a));
+	a->ext = u->w[head].ext;
+	a->actor = u->ext[a->ext].code;
+	a->where = head;
+	a->at = head;
+	a->root = -1;
+}
+
+/* Split the clauses after word i: i ends one, i + 1 starts the next. */
+static int split_after(ev_unit *u, size_t i)
+{
+	int rc;
+	if (i + 1 >= u->nw || ev_has_head(u, i + 1, EV_T_CLAUSE))
+		return 0;
+	if ((rc = ev_tag_add(u, i, 1, EV_T_CLAUSE, 0x7fff)) < 0 ||
+	    (rc = ev_tag_add(u, i + 1, 0, EV_T_CLAUSE, 0x7fff)) < 0)
+		return rc;
+	u->has_clauses = 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Relative clauses and attribution
+ * ------------------------------------------------------------------------ */
+
+static const char *const relatives[] = {"who", "which", "whose", NULL};
+
+/* ", who ... ," after an actor: the commas stop being commas (so TABARI's
+ * subordinate-clause rule does not drop the clause), and the span is
+ * remembered for ev_ours_clauses.  Runs before mark_subordinate. */
+int ev_ours_relative(ev_unit *u)
+{
+	size_t i;
+	u->nrel = 0;
+	for (i = 1; i + 1 < u->nw && u->nrel < EV_MAX_REL; i++) {
+		int ante;
+		size_t j;
+		if (!comma(u, i) || !is_any(u, i + 1, relatives))
+			continue;
+		ante = ext_head_of(u, i - 1);
+		if (ante < 0)
+			continue;
+		for (j = i + 2; j < u->nw && !comma(u, j); j++)
+			;
+		u->rel[u->nrel].open = (uint32_t)i;
+		u->rel[u->nrel].close = (uint32_t)j;
+		u->rel[u->nrel].ante = ante;
+		u->nrel++;
+		u->w[i].wtype = EV_W_REL;
+		if (j < u->nw)
+			u->w[j].wtype = EV_W_REL;
+		i = j;
+	}
+	return 0;
+}
+
+static const char *const speech[] = {
+	"said", "says", "say", "told", "tells", "stated", "announced", "added",
+	"claimed", "insisted", "confirmed", "reported", "noted", "stressed",
+	"argued", "believes", "believed", "thinks", NULL};
+
+static const char *const subordinators[] = {
+	"if", "unless", "because", "after", "before", "while", "when",
+	"although", "though", "whereas", "since", NULL};
+
+static const char *const determiners[] = {
+	"the", "a", "an", "its", "their", "his", "her", "this", "that", NULL};
+
+/* Clause breaks for the relative clauses and after verbs of saying; the
+ * words a possessive actor precedes are marked as nominal triggers.  Runs
+ * after mark_clauses. */
+int ev_ours_clauses(ev_unit *u)
+{
+	size_t i, k;
+	int rc;
+	for (k = 0; k < u->nrel; k++) {
+		size_t o = u->rel[k].open, c = u->rel[k].close;
+		if ((rc = split_after(u, o)) < 0)
+			return rc;
+		u->w[o + 1].csrc = u->rel[k].ante;
+		if (c < u->nw) {
+			if ((rc = split_after(u, c)) < 0)
+				return rc;
+			if (c + 1 < u->nw)
+				u->w[c + 1].csrc = u->rel[k].ante;
+		}
+	}
+	for (i = 2; i + 2 < u->nw; i++)
+		if (is_any(u, i, subordinators) && !comma(u, i - 1) &&
+		    (rc = split_after(u, i - 1)) < 0)
+			return rc;
+	for (i = 1; i + 2 < u->nw; i++) {
+		size_t at = i;
+		if (!is_any(u, i, speech) || u->w[i].wtype == EV_W_ACTOR)
+			continue;
+		if (is(u, i + 1, "that"))
+			at = i + 1;
+		if ((rc = split_after(u, at)) < 0)
+			return rc;
+	}
+	/* a clause that opens with its verb ("... and met Putin") has the
+	 * previous clause's subject */
+	{
+		int last = -1;
+		size_t h = 0;
+		while (h < u->nw) {
+			size_t e = h, j;
+			int subj = u->w[h].csrc;
+			while (e + 1 < u->nw && !ev_has_tail(u, e, EV_T_CLAUSE))
+				e++;
+			if (subj < 0)
+				for (j = h; j <= e; j++) {
+					if (u->w[j].wtype == EV_W_VERB)
+						break;
+					if (u->w[j].ext >= 0 && u->w[j].ext_head) {
+						subj = (int)j;
+						break;
+					}
+				}
+			if (subj < 0 && last >= 0 && h > 0 &&
+			    (u->w[h].wtype == EV_W_VERB ||
+			     (h + 1 <= e && u->w[h + 1].wtype == EV_W_VERB &&
+			      u->w[h].ext < 0))) {
+				u->w[h].csrc = last;
+				subj = last;
+			}
+			if (subj >= 0)
+				last = subj;
+			h = e + 1;
+			while (h < u->nw && !ev_has_head(u, h, EV_T_CLAUSE))
+				h++;
+		}
+	}
+	/* nominal triggers: "Iran's attack", "the invasion" */
+	for (i = 1; i < u->nw; i++)
+		if (u->w[i].root && u->w[i].wtype == EV_W_VERB &&
+		    ((ext_head_of(u, i - 1) >= 0 && possessive(u, i - 1)) ||
+		     is_any(u, i - 1, determiners)))
+			u->w[i].nominal = 1;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Event date
+ * ------------------------------------------------------------------------ */
+
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", NULL};
+static const char *const mon3[] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+	"nov", "dec", NULL};
+static const char *const wdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", NULL};
+static const char *const small[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "eleven", "twelve", NULL};
+
+static int list_index(const ev_unit *u, size_t i, const char *const *l)
+{
+	int k;
+	for (k = 0; l[k]; k++)
+		if (is(u, i, l[k]))
+			return k;
+	return -1;
+}
+
+static int month_at(const ev_unit *u, size_t i)
+{
+	int m = list_index(u, i, months);
+	if (m < 0) {
+		m = list_index(u, i, mon3);
+		if (m < 0 && is(u, i, "sept"))
+			m = 8;
+		if (m == 4)   /* "may" the verb: only the full name with a day */
+			m = -1;
+	}
+	return m < 0 ? -1 : m + 1;
+}
+
+/* A number word ("13", "13th", "two", "a") or -1. */
+static long number_at(const ev_unit *u, size_t i, int words)
+{
+	const char *f;
+	size_t n, k;
+	long v = 0;
+	if (i >= u->nw)
+		return -1;
+	f = u->fold + u->w[i].fold;
+	n = u->w[i].flen;
+	for (k = 0; k < n && k < 6 && f[k] >= '0' && f[k] <= '9'; k++)
+		v = v * 10 + (f[k] - '0');
+	if (k > 0 && (k == n || (n - k == 2 && (memcmp(f + k, "st", 2) == 0 ||
+	                                        memcmp(f + k, "nd", 2) == 0 ||
+	                                        memcmp(f + k, "rd", 2) == 0 ||
+	                                        memcmp(f + k, "th", 2) == 0))))
+		return v;
+	if (!words)
+		return -1;
+	if (is(u, i, "a") || is(u, i, "an"))
+		return 1;
+	return list_index(u, i, small);
+}
+
+static ent_date add_months(ent_date d, int months_)
+{
+	int y, m, dd, dim;
+	ent_date_to_ymd(d, &y, &m, &dd);
+	m += months_;
+	while (m < 1) {
+		m += 12;
+		y--;
+	}
+	while (m > 12) {
+		m -= 12;
+		y++;
+	}
+	dim = ent_days_in_month(y, m);
+	return ent_date_from_ymd(y, m, dd > dim ? dim : dd);
+}
+
+/* The month m (day d) nearest the base date: this year's, last year's or
+ * next year's. */
+static ent_date nearest(ent_date base, int m, int d)
+{
+	int y, bm, bd, k;
+	ent_date best = ENT_DATE_NONE;
+	long bestdist = 0;
+	ent_date_to_ymd(base, &y, &bm, &bd);
+	for (k = -1; k <= 1; k++) {
+		ent_date c;
+		long dist;
+		if (d > ent_days_in_month(y + k, m))
+			continue;
+		c = ent_date_from_ymd(y + k, m, d);
+		dist = labs((long)c - (long)base);
+		if (best == ENT_DATE_NONE || dist < bestdist) {
+			best = c;
+			bestdist = dist;
+		}
+	}
+	return best;
+}
+
+static int year_at(const ev_unit *u, size_t i)
+{
+	long y = number_at(u, i, 0);
+	return y >= 1900 && y <= 2100 && u->w[i].flen == 4 ? (int)y : -1;
+}
+
+/* The date one expression starting at word i states, or ENT_DATE_NONE. */
+static ent_date date_at(const ev_unit *u, size_t i, ent_date base)
+{
+	int m, y, wd;
+	long n;
+	if ((m = month_at(u, i)) > 0) {
+		/* "September 13", "September 13, 2023", "Sept. 13" */
+		size_t k = i + 1;
+		if (k < u->nw && is(u, k, "."))
+			k++;
+		n = number_at(u, k, 0);
+		if (n >= 1 && n <= 31) {
+			size_t yk = k + 1;
+			if (comma(u, yk))
+				yk++;
+			y = yk < u->nw ? year_at(u, yk) : -1;
+			if (y > 0 && n <= ent_days_in_month(y, m))
+				return ent_date_from_ymd(y, m, (int)n);
+			return nearest(base, m, (int)n);
+		}
+		/* "in May", "in May 2019" */
+		if (i > 0 && (is(u, i - 1, "in") || is(u, i - 1, "since")) &&
+		    month_at(u, i) == list_index(u, i, months) + 1) {
+			y = year_at(u, i + 1);
+			if (y > 0)
+				return ent_date_from_ymd(y, m, 1);
+			return nearest(base, m, 1);
+		}
+		return ENT_DATE_NONE;
+	}
+	n = number_at(u, i, 0);
+	if (n >= 1 && n <= 31 && (m = month_at(u, i + 1)) > 0) {
+		/* "13 September (2023)" */
+		y = year_at(u, i + 2);
+		if (n > ent_days_in_month(y > 0 ? y : 2000, m))
+			return ENT_DATE_NONE;
+		if (y > 0)
+			return ent_date_from_ymd(y, m, (int)n);
+		return nearest(base, m, (int)n);
+	}
+	if (i > 0 && is(u, i - 1, "in") && (y = year_at(u, i)) > 0)
+		return ent_date_from_ymd(y, 1, 1);
+	if ((wd = list_index(u, i, wdays)) >= 0) {
+		/* "on Tuesday": the last one on or before the base date; "last
+		 * Tuesday" the one before that if the base is a Tuesday; "next
+		 * Tuesday" the first after */
+		int bw = (int)(((long)base % 7 + 7 + 3) % 7);   /* 0 Monday */
+		int back = (bw - wd + 7) % 7;
+		if (i > 0 && is(u, i - 1, "next"))
+			return base + (back ? 7 - back : 7);
+		if (i > 0 && is(u, i - 1, "last") && back == 0)
+			back = 7;
+		return base - back;
+	}
+	if (is(u, i, "yesterday"))
+		return base - 1;
+	if (is(u, i, "tomorrow"))
+		return base + 1;
+	if (is(u, i, "last") || is(u, i, "next")) {
+		int sign = is(u, i, "last") ? -1 : 1;
+		if (is(u, i + 1, "week"))
+			return base + sign * 7;
+		if (is(u, i + 1, "month"))
+			return add_months(base, sign);
+		if (is(u, i + 1, "year"))
+			return add_months(base, sign * 12);
+		return ENT_DATE_NONE;
+	}
+	n = number_at(u, i, 1);
+	if (n >= 1 && n <= 100 && is(u, i + 2, "ago")) {
+		if (is(u, i + 1, "day") || is(u, i + 1, "days"))
+			return base - n;
+		if (is(u, i + 1, "week") || is(u, i + 1, "weeks"))
+			return base - 7 * n;
+		if (is(u, i + 1, "month") || is(u, i + 1, "months"))
+			return add_months(base, -(int)n);
+		if (is(u, i + 1, "year") || is(u, i + 1, "years"))
+			return add_months(base, -12 * (int)n);
+	}
+	return ENT_DATE_NONE;
+}
+
+/* The first date expression of the unit sets its date (relative to the
+ * article date). */
+void ev_ours_date(ev_unit *u)
+{
+	size_t i;
+	for (i = 0; i < u->nw; i++) {
+		ent_date d = date_at(u, i, u->base_date);
+		if (d != ENT_DATE_NONE) {
+			u->date = d;
+			return;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------------
+ * Events: passive, nominal, symmetric
+ * ------------------------------------------------------------------------ */
+
+static size_t clause_end(const ev_unit *u, size_t v)
+{
+	while (v + 1 < u->nw && !ev_has_tail(u, v, EV_T_CLAUSE))
+		v++;
+	return v;
+}
+
+static size_t clause_start(const ev_unit *u, size_t v)
+{
+	while (v > 0 && !ev_has_head(u, v, EV_T_CLAUSE))
+		v--;
+	return v;
+}
+
+static const char *const be[] = {
+	"was", "were", "is", "are", "been", "being", "be", "got", "gets", NULL};
+
+/* "X was hit ... by Y": the head of Y, or -1. */
+static int passive_agent(const ev_unit *u, size_t v)
+{
+	size_t k, end;
+	if (!((v >= 1 && is_any(u, v - 1, be)) ||
+	      (v >= 2 && is_any(u, v - 2, be) && u->w[v - 1].wtype != EV_W_ACTOR)))
+		return -1;
+	end = clause_end(u, v);
+	for (k = v + 1; k <= end && k < u->nw; k++) {
+		if (comma(u, k))
+			return -1;
+		if (is(u, k, "by")) {
+			size_t h = k + 1;
+			if (is(u, h, "the"))
+				h++;
+			if (h < u->nw && u->w[h].ext >= 0 && u->w[h].ext_head)
+				return (int)h;
+			return -1;
+		}
+	}
+	return -1;
+}
+
+/* The head of the nearest actor before word v in its clause, or -1. */
+static int subject_before(const ev_unit *u, size_t v)
+{
+	size_t s = clause_start(u, v), k;
+	for (k = v; k-- > s;) {
+		int h = ext_head_of(u, k);
+		if (h >= 0)
+			return h;
+	}
+	if (u->w[s].csrc >= 0)
+		return u->w[s].csrc;
+	return -1;
+}
+
+static int same_code(const ev_evt *a, const ev_evt *b)
+{
+	return a->code == b->code && a->src.actor && b->src.actor && a->tar.actor &&
+	       b->tar.actor && strcmp(a->src.actor, b->src.actor) == 0 &&
+	       strcmp(a->tar.actor, b->tar.actor) == 0;
+}
+
+static int push(ev_unit *u, const ev_evt *e)
+{
+	size_t k;
+	if (e->src.actor && e->tar.actor && strcmp(e->src.actor, e->tar.actor) == 0)
+		return 0;
+	for (k = 0; k < u->nev; k++)
+		if (same_code(&u->ev[k], e))
+			return 0;
+	if (u->nev >= 512)
+		return 0;
+	if (u->nev == u->ev_cap) {
+		size_t nc = u->ev_cap ? u->ev_cap * 2 : 16;
+		ev_evt *q = ent_realloc(u->ev, nc * sizeof(*q));
+		if (!q)
+			return ENT_ENOMEM;
+		u->ev = q;
+		u->ev_cap = nc;
+	}
+	u->ev[u->nev++] = *e;
+	return 0;
+}
+
+/* CAMEO codes done together: both sides are source and target when the
+ * actors are coordinated ("China and Russia met"). */
+static int symmetric(const char *code)
+{
+	static const char *const sym[] = {
+		"036", "040", "041", "044", "046", "057", "060", "061", "062", "063",
+		"064", "0871", "190", "193", NULL};
+	const char *const *p;
+	for (p = sym; *p; p++)
+		if (strcmp(code, *p) == 0)
+			return 1;
+	return 0;
+}
+
+static int event_code_ok(const ent_evdict *d, uint32_t ecode1, uint32_t *code)
+{
+	const ev_ecode *e;
+	if (!ecode1)
+		return 0;
+	e = &d->ecodes[ecode1 - 1];
+	if (e->code < EV_S_FIRST_FREE || e->pair)
+		return 0;
+	*code = e->code;
+	return 1;
+}
+
+/* "X's N on Y", "the N of Y by X": an event from a nominal trigger. */
+static int nominal(ev_unit *u, size_t i)
+{
+	static const char *const preps[] = {
+		"of", "on", "against", "to", "in", "into", "with", "at", NULL};
+	const ev_root *r = &u->d->roots[u->w[i].root - 1];
+	const ev_root *main = r->main ? &u->d->roots[r->main - 1] : r;
+	ev_evt e;
+	int src = -1, tar = -1;
+	size_t k = i, t;
+	uint32_t code;
+	if (!event_code_ok(u->d, main->code, &code))
+		return 0;
+	while (k + 1 < u->nw && !ev_has_tail(u, k, EV_W_VERB))
+		k++;
+	if (i > 0 && possessive(u, i - 1))
+		src = ext_head_of(u, i - 1);
+	if (k + 2 >= u->nw + 1 || !is_any(u, k + 1, preps))
+		return 0;
+	t = k + 2;
+	if (is(u, t, "the"))
+		t++;
+	if (t >= u->nw || u->w[t].ext < 0 || !u->w[t].ext_head)
+		return 0;
+	tar = (int)t;
+	if (src < 0) {
+		int tt = ext_tail_of(u, t);
+		if (tt >= 0 && is(u, (size_t)tt + 1, "by")) {
+			size_t h = (size_t)tt + 2;
+			if (is(u, h, "the"))
+				h++;
+			if (h < u->nw && u->w[h].ext >= 0 && u->w[h].ext_head)
+				src = (int)h;
+		}
+	}
+	if (src < 0)
+		return 0;
+	memset(&e, 0, sizeof e);
+	actor_at(u, src, &e.src);
+	actor_at(u, tar, &e.tar);
+	e.code = code;
+	e.isevt = 1;
+	e.verb = (int32_t)i;
+	e.root = u->w[i].root;
+	e.proot = main;
+	return push(u, &e);
+}
+
+int ev_ours_events(ev_unit *u)
+{
+	size_t k, n = u->nev, i;
+	int rc;
+	/* passive voice with a "by" agent */
+	for (k = 0; k < n; k++) {
+		ev_evt *e = &u->ev[k];
+		int by, subj;
+		if (e->verb < 0 || e->src.ext < 0)
+			continue;
+		by = passive_agent(u, (size_t)e->verb);
+		if (by < 0)
+			continue;
+		subj = subject_before(u, (size_t)e->verb);
+		if (subj < 0 || subj == by)
+			continue;
+		actor_at(u, by, &e->src);
+		actor_at(u, subj, &e->tar);
+	}
+	/* drop what the swap made a self-event or a duplicate */
+	for (k = 0, i = 0; k < n; k++) {
+		const ev_evt *e = &u->ev[k];
+		size_t j;
+		int dup = e->src.actor && e->tar.actor &&
+		          strcmp(e->src.actor, e->tar.actor) == 0;
+		for (j = 0; j < i && !dup; j++)
+			dup = same_code(&u->ev[j], e);
+		if (!dup)
+			u->ev[i++] = *e;
+	}
+	u->nev = n = i;
+	/* both directions of a symmetric event between coordinated actors */
+	for (k = 0; k < n; k++) {
+		ev_evt e = u->ev[k];
+		ev_actor t;
+		if (e.src.where < 0 || e.tar.where < 0 || e.src.where == EV_WHERE_DEFAULT ||
+		    e.tar.where == EV_WHERE_DEFAULT || e.tar.where >= e.verb ||
+		    e.src.where >= e.verb || !symmetric(ev_str(u->d, e.code)))
+			continue;
+		t = e.src;
+		e.src = e.tar;
+		e.tar = t;
+		if ((rc = push(u, &e)) < 0)
+			return rc;
+	}
+	/* nominal events */
+	for (i = 0; i < u->nw; i++) {
+		if (!u->w[i].root || u->w[i].wtype != EV_W_VERB ||
+		    !ev_has_head(u, i, EV_W_VERB))
+			continue;
+		for (k = 0; k < u->nev && u->ev[k].verb != (int32_t)i; k++)
+			;
+		if (k < u->nev)
+			continue;
+		if ((rc = nominal(u, i)) < 0)
+			return rc;
+	}
+	if (u->nev)
+		u->problem = NULL;
+	return 0;
+}
+
+/* ------------------------------------------------------------------------
+ * Negation and modality (both modes)
+ * ------------------------------------------------------------------------ */
+
+static const char *const negators[] = {
+	"not", "never", "without", "n't", "no", "nor", NULL};
+static const char *const neg_verbs[] = {
+	"refused", "refuses", "refuse", "refusing", "failed", "fails", "fail",
+	"declined", "declines", "decline", NULL};
+static const char *const modals[] = {
+	"could", "may", "might", "would", "should", "can", "must", NULL};
+static const char *const wishes[] = {
+	"hopes", "hoped", "hope", "hoping", "wants", "wanted", "want", "plans",
+	"planned", "plan", "planning", "intends", "intended", "seeks", "sought",
+	"considering", "considers", "considered", "mulls", NULL};
+static const char *const conditions[] = {"if", "unless", "whether", NULL};
+
+static int word_ends_nt(const ev_unit *u, size_t i)
+{
+	const char *f = u->fold + u->w[i].fold;
+	size_t n = u->w[i].flen;
+	return (n >= 4 && memcmp(f + n - 3, "n't", 3) == 0) ||
+	       (n >= 6 && memcmp(f + n - 5, "n\xe2\x80\x99t", 5) == 0) ||
+	       (n >= 6 && memcmp(f + n - 6, "cannot", 6) == 0);
+}
+
+/* Does the pattern that fired spell out word i itself? */
+static int pattern_has(const ev_unit *u, const ev_evt *e, size_t i)
+{
+	const ev_el *el;
+	if (!e->pat)
+		return 0;
+	for (el = u->d->els + e->pat->phrase; el->lit; el++)
+		if (el->lit >= EV_SYM_LIMIT && !(el->conn & EV_C_SYN) &&
+		    ev_word_has_lit(u, i, el->lit))
+			return 1;
+	return 0;
+}
+
+void ev_unit_flags(ev_unit *u)
+{
+	size_t k;
+	for (k = 0; k < u->nev; k++) {
+		ev_evt *e = &u->ev[k];
+		size_t v, lo, j, seg;
+		int src_before;
+		if (e->verb < 0 || (size_t)e->verb >= u->nw)
+			continue;
+		v = (size_t)e->verb;
+		/* the comma-delimited segment of the trigger */
+		for (seg = v; seg > 0 && !comma(u, seg - 1); seg--)
+			;
+		src_before = e->src.where >= 0 && e->src.where != EV_WHERE_DEFAULT &&
+		             (size_t)e->src.where < v && (size_t)e->src.where >= seg;
+		lo = src_before ? (size_t)e->src.where : (v > 5 ? v - 5 : 0);
+		if (lo < seg)
+			lo = seg;
+		if (v > lo + 6)
+			lo = v - 6;
+		for (j = lo; j < v; j++) {
+			if (pattern_has(u, e, j))
+				continue;
+			if (is_any(u, j, negators) || word_ends_nt(u, j) ||
+			    (is_any(u, j, neg_verbs) && is(u, j + 1, "to")))
+				e->negated = 1;
+			else if (is_any(u, j, modals) ||
+			         (is_any(u, j, wishes) && is(u, j + 1, "to")))
+				e->hypothetical = 1;
+		}
+		/* a condition in the trigger's segment, or opening the sentence
+		 * with the trigger in the segment right after it */
+		for (j = seg; j < v; j++)
+			if (is_any(u, j, conditions) && !pattern_has(u, e, j))
+				e->hypothetical = 1;
+		if (!e->hypothetical && seg > 0) {
+			size_t s0 = 0;
+			if (is(u, 0, "even"))
+				s0 = 1;
+			if (is_any(u, s0, conditions)) {
+				for (j = s0; j < seg - 1 && !comma(u, j); j++)
+					;
+				if (j == seg - 1)
+					e->hypothetical = 1;
+			}
+		}
+		{
+			/* "even if Poland is attacked" after the trigger's clause
+			 * start is covered above; the same words after the trigger
+			 * in its segment condition it too ("will respond if ...") */
+			for (j = v + 1; j < u->nw && !comma(u, j); j++)
+				if (is_any(u, j, conditions)) {
+					e->hypothetical = 1;
+					break;
+				}
+		}
+	}
+}
