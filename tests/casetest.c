@@ -6,6 +6,7 @@
  *
  *   # comment
  *   %%ARGS segment --format text     arguments for the cases that follow
+ *                                    (@DIR@: the case file's directory)
  *   %%EXIT 1                         expected exit status (this case only)
  *   %%STDERR                         compare stderr instead of stdout
  *   %%REPEAT 1000                    the input line is repeated N times
@@ -205,6 +206,31 @@ static void check_case(tcase *c, int alloc_fail)
 	}
 }
 
+/* The arguments with every "@DIR@" replaced by the case file's
+ * directory (for data files next to it). */
+static char *with_dir(const char *a, const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	size_t dl = slash ? (size_t)(slash - path) : 1, n = 0;
+	const char *p;
+	char *out;
+	for (p = a; (p = strstr(p, "@DIR@")); p += 5)
+		n++;
+	out = malloc(strlen(a) + n * dl + 1);
+	if (!out)
+		return NULL;
+	for (n = 0; *a;) {
+		if (strncmp(a, "@DIR@", 5) == 0) {
+			memcpy(out + n, slash ? path : ".", dl);
+			n += dl;
+			a += 5;
+		} else
+			out[n++] = *a++;
+	}
+	out[n] = '\0';
+	return out;
+}
+
 static void run_file(const char *path, int alloc_fail)
 {
 	FILE *fp = fopen(path, "r");
@@ -249,7 +275,7 @@ static void run_file(const char *path, int alloc_fail)
 				continue;
 			if (strncmp(line, "%%ARGS", 6) == 0) {
 				free(args);
-				args = strdup(line + 6 + (line[6] == ' '));
+				args = with_dir(line + 6 + (line[6] == ' '), path);
 			} else if (strncmp(line, "%%EXIT ", 7) == 0) {
 				c.exit_code = atoi(line + 7);
 			} else if (strcmp(line, "%%STDERR") == 0) {

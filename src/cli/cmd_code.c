@@ -443,7 +443,7 @@ static int run_code(ent_cli *cli, ent_cli_args *a)
 	}
 	rc = load_evdict(cli, a, sh.ev, compat);
 	if (rc == 0) {
-		if (compat) {
+		if (compat && ent_cli_get(a, "actors")) {
 			if (ent_states_load(&dicts.st, cli->ctx) < 0) {
 				ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 				rc = ENT_EXIT_INPUT;

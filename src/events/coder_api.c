@@ -59,7 +59,7 @@ int ent_coder_new(ent_coder **out, ent_ctx *ctx, ent_evdict *ev,
 		ent_coder_free(c);
 		return ent_err(ctx, ENT_ENOMEM, "out of memory");
 	}
-	if (!c->compat && actors) {
+	if (actors) {
 		if ((rc = ent_actors_new(&c->rec, ctx, actors, st)) < 0) {
 			ent_coder_free(c);
 			return rc;
@@ -184,6 +184,18 @@ static const char *code_country(ent_coder *c, const char *code)
 	}
 }
 
+/* The last word of the actor phrase whose first word is k. */
+static size_t actor_last(const ev_unit *u, size_t k)
+{
+	if (u->w[k].ext >= 0)
+		return u->ext[u->w[k].ext].w1;
+	if (!ev_has_head(u, k, EV_W_PRONOUN))
+		while (k + 1 < u->nw && !ev_has_tail(u, k, EV_W_ACTOR) &&
+		       !ev_has_tail(u, k, EV_W_AGENT))
+			k++;
+	return k;
+}
+
 /* Byte span (original input) of the actor phrase at word w, or -1. */
 static void actor_span(ent_coder *c, ent_doc *doc, int w, long *s, long *e)
 {
@@ -192,12 +204,7 @@ static void actor_span(ent_coder *c, ent_doc *doc, int w, long *s, long *e)
 	*s = *e = -1;
 	if (w < 0 || (size_t)w >= u->nw)
 		return;
-	k = (size_t)w;
-	if (!ev_has_head(u, k, EV_W_PRONOUN)) {
-		while (k + 1 < u->nw && !ev_has_tail(u, k, EV_W_ACTOR) &&
-		       !ev_has_tail(u, k, EV_W_AGENT))
-			k++;
-	}
+	k = actor_last(u, (size_t)w);
 	*s = (long)ent_doc_orig_start(doc, u->w[w].start);
 	*e = (long)ent_doc_orig_end(doc, u->w[k].end);
 }
@@ -209,11 +216,7 @@ static const char *span_text(ent_coder *c, ent_doc *doc, int w)
 	const char *text = ent_doc_text(doc, &len);
 	if (w < 0 || (size_t)w >= u->nw)
 		return NULL;
-	k = (size_t)w;
-	if (!ev_has_head(u, k, EV_W_PRONOUN))
-		while (k + 1 < u->nw && !ev_has_tail(u, k, EV_W_ACTOR) &&
-		       !ev_has_tail(u, k, EV_W_AGENT))
-			k++;
+	k = actor_last(u, (size_t)w);
 	return ent_arena_strndup(&c->arena, text + u->w[w].start,
 	                         u->w[k].end - u->w[w].start);
 }
@@ -341,6 +344,7 @@ static int place_actors(ent_coder *c, size_t sentence)
 		x->w0 = (uint32_t)w0;
 		x->w1 = (uint32_t)w1;
 		x->rec = (int32_t)i;
+		x->context = a->via == ENT_VIA_CONTEXT;
 		for (k = w0; k <= w1; k++) {
 			u->w[k].wtype = EV_W_ACTOR;
 			u->w[k].ext = (int32_t)u->next;

@@ -172,8 +172,12 @@ int ev_ours_clauses(ev_unit *u)
 		size_t at = i;
 		if (!is_any(u, i, speech) || u->w[i].wtype == EV_W_ACTOR)
 			continue;
-		if (is(u, i + 1, "that"))
-			at = i + 1;
+		/* "told reporters that ...": the clause starts after "that" */
+		for (k = i + 1; k <= i + 4 && k + 1 < u->nw && !comma(u, k); k++)
+			if (is(u, k, "that")) {
+				at = k;
+				break;
+			}
 		if ((rc = split_after(u, at)) < 0)
 			return rc;
 	}
@@ -468,18 +472,93 @@ static int passive_agent(const ev_unit *u, size_t v)
 	return -1;
 }
 
-/* The head of the nearest actor before word v in its clause, or -1. */
+/* The subject of a passive verb v: the agent of a "the N of Y by X" noun
+ * phrase before it, else the first actor of its clause before it; -1. */
 static int subject_before(const ev_unit *u, size_t v)
 {
 	size_t s = clause_start(u, v), k;
-	for (k = v; k-- > s;) {
-		int h = ext_head_of(u, k);
-		if (h >= 0)
-			return h;
+	int first = -1;
+	for (k = s; k < v; k++) {
+		if (is(u, k, "by") && k + 1 < v) {
+			size_t h = k + 1;
+			if (is(u, h, "the"))
+				h++;
+			if (h < v && u->w[h].ext >= 0 && u->w[h].ext_head)
+				return (int)h;
+		}
+		if (first < 0 && u->w[k].ext >= 0 && u->w[k].ext_head)
+			first = (int)k;
 	}
-	if (u->w[s].csrc >= 0)
-		return u->w[s].csrc;
+	if (first < 0 && u->w[s].csrc >= 0)
+		first = u->w[s].csrc;
+	return first;
+}
+
+/* The actors coordinated with the one whose head is h ("France, Germany
+ * and Italy"): their heads into out[], at most max; the count. */
+static size_t coordinated(const ev_unit *u, int h, int *out, size_t max)
+{
+	size_t n = 0, k, last_and = 0;
+	int t = ext_tail_of(u, (size_t)h);
+	if (max == 0 || t < 0)
+		return 0;
+	out[n++] = h;
+	k = (size_t)t + 1;
+	while (n < max && k + 1 < u->nw) {
+		size_t j = k;
+		int conj = 0;
+		if (comma(u, j))
+			j++;
+		if (j < u->nw && (is(u, j, "and") || is(u, j, "or"))) {
+			j++;
+			conj = 1;
+		}
+		if (j == k || j >= u->nw)
+			break;
+		if (is(u, j, "the"))
+			j++;
+		if (j >= u->nw || u->w[j].ext < 0 || !u->w[j].ext_head)
+			break;
+		out[n++] = (int)j;
+		if (conj)
+			last_and = n;
+		t = ext_tail_of(u, j);
+		if (t < 0)
+			break;
+		k = (size_t)t + 1;
+	}
+	/* a list ends with "and" or "or": ", Germany will" is not in it */
+	return last_and ? last_and : 1;
+}
+
+/* The head of the first actor in words [from, to], or -1. */
+static int next_actor(const ev_unit *u, size_t from, size_t to)
+{
+	size_t k;
+	for (k = from; k <= to && k < u->nw; k++)
+		if (u->w[k].ext >= 0 && u->w[k].ext_head)
+			return (int)k;
 	return -1;
+}
+
+/* Is the actor at word h a later member of a coordination ("Iran and
+ * the United States")? */
+static int coordinated_after(const ev_unit *u, size_t h)
+{
+	if (h > 0 && is(u, h - 1, "the"))
+		h--;
+	if (h < 2 || !(is(u, h - 1, "and") || is(u, h - 1, "or") || comma(u, h - 1)))
+		return 0;
+	return ext_head_of(u, h - 2) >= 0 ||
+	       (comma(u, h - 2) && h >= 3 && ext_head_of(u, h - 3) >= 0);
+}
+
+/* Is the actor at word h a place ("in Oman", "at the United Nations")? */
+static int located(const ev_unit *u, size_t h)
+{
+	if (h > 0 && is(u, h - 1, "the"))
+		h--;
+	return h > 0 && (is(u, h - 1, "in") || is(u, h - 1, "at"));
 }
 
 static int same_code(const ev_evt *a, const ev_evt *b)
@@ -537,7 +616,14 @@ static int event_code_ok(const ent_evdict *d, uint32_t ecode1, uint32_t *code)
 	return 1;
 }
 
-/* "X's N on Y", "the N of Y by X": an event from a nominal trigger. */
+static const char *const light_verbs[] = {
+	"launched", "launches", "launch", "carried", "carries", "conducted",
+	"conducts", "staged", "stages", "mounted", "mounts", "began", "begins",
+	"started", "starts", "made", "makes", "paid", "pays", "undertook",
+	"undertakes", "unleashed", NULL};
+
+/* "X's N on Y", "the N of Y by X", "X launched an N on Y": an event from a
+ * nominal trigger. */
 static int nominal(ev_unit *u, size_t i)
 {
 	static const char *const preps[] = {
@@ -572,6 +658,15 @@ static int nominal(ev_unit *u, size_t i)
 				src = (int)h;
 		}
 	}
+	if (src < 0 && i >= 2) {
+		/* "X launched / carried out / paid a N on Y" */
+		size_t b;
+		for (b = i - 1; b > 0 && b + 5 > i && u->w[b].ext < 0; b--)
+			if (is_any(u, b, light_verbs)) {
+				src = subject_before(u, b);
+				break;
+			}
+	}
 	if (src < 0)
 		return 0;
 	memset(&e, 0, sizeof e);
@@ -603,7 +698,20 @@ int ev_ours_events(ev_unit *u)
 			continue;
 		actor_at(u, by, &e->src);
 		actor_at(u, subj, &e->tar);
+		{
+			/* "... by France and Germany": one event per agent */
+			int heads[16];
+			size_t nh = coordinated(u, by, heads, 16), j;
+			for (j = 1; j < nh; j++) {
+				ev_evt x = *e;
+				actor_at(u, heads[j], &x.src);
+				if ((rc = push(u, &x)) < 0)
+					return rc;
+				e = &u->ev[k];
+			}
+		}
 	}
+	n = u->nev;
 	/* drop what the swap made a self-event or a duplicate */
 	for (k = 0, i = 0; k < n; k++) {
 		const ev_evt *e = &u->ev[k];
@@ -615,6 +723,52 @@ int ev_ours_events(ev_unit *u)
 		if (!dup)
 			u->ev[i++] = *e;
 	}
+	u->nev = n = i;
+	/* "deployed troops to Belarus": the source's own forces, found from
+	 * context, are not the target when another actor follows */
+	for (k = 0; k < n; k++) {
+		ev_evt *e = &u->ev[k];
+		int nx;
+		if (e->tar.ext < 0 || e->src.ext < 0 || !u->ext[e->tar.ext].context ||
+		    !u->ext[e->tar.ext].country || !u->ext[e->src.ext].country ||
+		    strcmp(u->ext[e->tar.ext].country, u->ext[e->src.ext].country) != 0)
+			continue;
+		nx = next_actor(u, u->ext[e->tar.ext].w1 + 1, clause_end(u, (size_t)e->verb));
+		if (nx >= 0)
+			actor_at(u, nx, &e->tar);
+	}
+	/* "Iran and the United States negotiated in Oman": a symmetric event
+	 * between coordinated sources, not with the place */
+	for (k = 0; k < n; k++) {
+		ev_evt e = u->ev[k];
+		int heads[16];
+		size_t nh, a, b;
+		if (e.src.where < 0 || e.src.where == EV_WHERE_DEFAULT ||
+		    e.tar.where < 0 || e.tar.where == EV_WHERE_DEFAULT ||
+		    e.tar.where <= e.verb || !symmetric(ev_str(u->d, e.code)) ||
+		    !located(u, (size_t)e.tar.where))
+			continue;
+		nh = coordinated(u, e.src.where, heads, 16);
+		if (nh < 2) {
+			if (coordinated_after(u, (size_t)e.src.where))
+				u->ev[k].code = 0;   /* its pairs come with the first */
+			continue;
+		}
+		u->ev[k].code = 0;   /* dropped below */
+		for (a = 0; a < nh; a++)
+			for (b = 0; b < nh; b++) {
+				ev_evt x = e;
+				if (a == b)
+					continue;
+				actor_at(u, heads[a], &x.src);
+				actor_at(u, heads[b], &x.tar);
+				if ((rc = push(u, &x)) < 0)
+					return rc;
+			}
+	}
+	for (k = 0, i = 0; k < u->nev; k++)
+		if (u->ev[k].code)
+			u->ev[i++] = u->ev[k];
 	u->nev = n = i;
 	/* both directions of a symmetric event between coordinated actors */
 	for (k = 0; k < n; k++) {
