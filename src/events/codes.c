@@ -64,6 +64,13 @@ static int one_code(ent_evdict *d, const char *s, size_t n, uint32_t *id,
 	trim(&s, &n);
 	if (n == 0)
 		return ENT_EPARSE;
+	if (!(n == 3 && (memcmp(s, "---", 3) == 0 || memcmp(s, "+++", 3) == 0 ||
+	                 memcmp(s, "###", 3) == 0 || memcmp(s, "***", 3) == 0))) {
+		size_t i;
+		for (i = 0; i < n; i++)
+			if (!isalnum((unsigned char)s[i]))
+				return ENT_EINVAL;   /* syntax would leak into the code */
+	}
 	return ev_str_intern(d, s, n, id);
 }
 
@@ -115,6 +122,10 @@ int ev_ecode_parse(ent_evdict *d, const char *s, size_t n, uint32_t *out,
 	}
 	if (rc == ENT_EPARSE)
 		*why = "empty code";
+	else if (rc == ENT_EINVAL) {
+		*why = "a code is letters and digits (with one ? or ! after it)";
+		rc = ENT_EPARSE;
+	}
 	if (rc < 0)
 		return rc;
 	if (GROW(d->ecodes, d->necode, d->ecode_cap) < 0)

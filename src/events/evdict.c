@@ -113,17 +113,14 @@ static int is_p2(const char *data, size_t len)
 	ent_lines it;
 	const char *l;
 	size_t n;
-	int seen = 0;
 	if (len > 262144)
-		len = 262144;
+		len = 262144;   /* the first block comes after the synsets */
 	ent_lines_init(&it, data, len);
-	while (seen < 400 && ent_lines_next(&it, &l, &n)) {
+	while (ent_lines_next(&it, &l, &n)) {
 		if (n >= 7 && memcmp(l, "---", 3) == 0 && l[3] == ' ' &&
 		    memchr(l, '[', n) && n > 4 && memcmp(l + n - 3 - (l[n - 1] == '\r'),
 		                                        "---", 3) == 0)
 			return 1;
-		if (n)
-			seen++;
 	}
 	return 0;
 }

@@ -34,6 +34,26 @@ typedef struct {
 	long syn;              /* current synset root */
 } p2;
 
+/* A PETRARCH-2 code: "[:173]" (an empty code before the colon, used where
+ * PETRARCH-2 combines the codes of a verb and its complement) is read as
+ * "[173]": we have no tree to combine codes over. */
+static int p2_code(ent_evdict *d, const char *b, size_t n, uint32_t *out,
+                   const char **why)
+{
+	char buf[256];
+	size_t i = 1, k;
+	if (n < 2 || n >= sizeof buf || b[0] != '[')
+		return ev_ecode_parse(d, b, n, out, why);
+	while (i < n && b[i] == ' ')
+		i++;
+	if (i >= n || b[i] != ':')
+		return ev_ecode_parse(d, b, n, out, why);
+	buf[0] = '[';
+	k = n - i - 1;
+	memcpy(buf + 1, b + i + 1, k);
+	return ev_ecode_parse(d, buf, k + 1, out, why);
+}
+
 static void diag(p2 *r, long line, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
@@ -240,7 +260,7 @@ static int pattern_line(p2 *r, long line, const char *s, size_t n)
 		diag(r, line, "pattern without a [code]");
 		return 0;
 	}
-	rc = ev_ecode_parse(r->d, b, n - (size_t)(b - s), &code, &why);
+	rc = p2_code(r->d, b, n - (size_t)(b - s), &code, &why);
 	if (rc == ENT_ENOMEM)
 		return rc;
 	if (rc < 0) {
@@ -369,7 +389,7 @@ int ev_read_p2(ent_evdict *d, const char *name, const char *data, size_t len,
 				r.block_code = 0;
 				continue;
 			}
-			rc = ev_ecode_parse(d, b, m - (size_t)(b - s), &r.block_code, &why);
+			rc = p2_code(d, b, m - (size_t)(b - s), &r.block_code, &why);
 			if (rc == ENT_ENOMEM)
 				break;
 			if (rc < 0) {

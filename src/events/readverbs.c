@@ -205,6 +205,42 @@ static void split_code(const char *s, size_t n, const char **ph, size_t *pl,
  * Verbs
  * ------------------------------------------------------------------------ */
 
+static int braces_balanced(const char *s, size_t n)
+{
+	size_t i;
+	int depth = 0;
+	for (i = 0; i < n; i++) {
+		if (s[i] == '{')
+			depth++;
+		else if (s[i] == '}' && --depth < 0)
+			return 0;
+		else if (s[i] == '|' && depth == 0)
+			return 0;
+	}
+	return depth == 0;
+}
+
+/* dict check: a code our CAMEO table does not know gets null Goldstein,
+ * quad class and PLOVER; say so (a warning: user codes are legitimate). */
+static void check_code(rd *r, long line, uint32_t ecode1)
+{
+	const ev_ecode *e;
+	int k;
+	if (!r->d->opts.check || !ecode1)
+		return;
+	e = &r->d->ecodes[ecode1 - 1];
+	for (k = 0; k < 2; k++) {
+		uint32_t sid = k ? e->pair : e->code;
+		const char *code;
+		if (sid < EV_S_FIRST_FREE)
+			continue;
+		code = ev_str(r->d, sid);
+		if (!ent_cameo_find(code))
+			diag(r, 0, line, "code '%s' is not in our CAMEO table: its "
+			     "Goldstein, quad class and PLOVER will be null", code);
+	}
+}
+
 static int verb_pattern(rd *r, long line, long root, const char *s, size_t n,
                         int code_kind)
 {
@@ -234,6 +270,8 @@ static int verb_pattern(rd *r, long line, long root, const char *s, size_t n,
 			diag(r, 1, line, "%s", why);
 			return 0;
 		}
+		if (code_kind == 1)
+			check_code(r, line, c);
 	}
 	rc = ev_phrase_compile(r->d, buf, k, 1, &phrase, &why);
 	if (rc == ENT_ENOMEM)
@@ -242,6 +280,9 @@ static int verb_pattern(rd *r, long line, long root, const char *s, size_t n,
 		diag(r, 1, line, "%s", why);
 		return 0;
 	}
+	if (!braces_balanced(buf, k))
+		diag(r, 0, line, "unbalanced { | }: read as TABARI reads it (an "
+		     "alternative runs to the next '}' or the end)");
 	ev_pattern_length(buf, k, &len, &alt);
 	if ((rc = ev_pat_add(r->d, (uint32_t)root, phrase, c, len + alt, alt,
 	                     r->file, (int32_t)line)) < 0)
@@ -354,6 +395,8 @@ static int verbs_line(rd *r, long line, const char *s, size_t n)
 	}
 	r->verb = root;
 	r->skip_verb = rc == 0;
+	if (rc == 1)
+		check_code(r, line, c);
 	if (rc == 1) {
 		r->d->roots[root].code = c;
 		r->st->entries++;
