@@ -1,9 +1,12 @@
 /*
  * cmd_analyze.c - `entente analyze`: the main job.  Reads the articles (the
- * bundled samples when no FILE is given) and prints what each stage found.
- * Today: the text stage's counts (documents, sentences, repairs).  Each
- * later stage appends its section.
+ * bundled samples when no FILE is given) and prints what each stage found:
+ * the text stage's counts (documents, sentences, repairs); the events the
+ * coder found (built-in actors and verb patterns, or --actors/--verbs),
+ * which then join the ties of the alignment network; and the alignment
+ * picture and war scenarios on the date of the latest news.
  */
+#include "cli/dictcli.h"
 #include "cli/netcli.h"
 #include "util/alloc.h"
 #include "util/buf.h"
@@ -15,17 +18,112 @@
 static const ent_cli_option options[] = {
 	{"format", 'f', "FORMAT", "output: text (default) or json", "text|json", 0},
 	ENT_CLI_INPUT_OPTIONS,
+	ENT_CLI_DICT_OPTIONS,
+	{"verbs", 0, "FILE", "add a verb dictionary (or options, discards, "
+	 "issues) to the event coder's built-in one", "@file", 1},
+	{"no-code", 0, NULL, "do not code events from the articles (text "
+	 "counts and the built-in picture only)", NULL, 0},
 	ENT_CLI_NET_OPTIONS,
 	ENT_CLI_HELP_OPTION,
 	{NULL, 0, NULL, NULL, NULL, 0}
 };
+
+#define EXAMPLES 5
 
 typedef struct {
 	long docs, sentences;
 	size_t bytes;
 	ent_date first, last;
 	ent_text_stats st;
+	/* events */
+	ent_coder *coder;
+	ent_ties *ties;
+	long events, flagged, counted, by_root[21];
+	struct {
+		double w;
+		char *line;     /* "RUS -> UKR 190 (fight) 2022-02-24: sentence" */
+	} ex[EXAMPLES];
+	size_t nex;
 } totals;
+
+/* Keep the EXAMPLES asserted events of largest |Goldstein| (first come
+ * first kept on ties). */
+static void keep_example(totals *t, const ent_event *e, const char *text)
+{
+	size_t i, slot = t->nex;
+	double w = e->has_goldstein ? fabs(e->goldstein) : 0;
+	ent_buf b = ENT_BUF_INIT;
+	char d[16];
+	const char *s = text + e->sentence_start;
+	size_t n = e->sentence_end - e->sentence_start;
+	if (t->nex == EXAMPLES) {
+		slot = 0;
+		for (i = 1; i < t->nex; i++)
+			if (t->ex[i].w < t->ex[slot].w)
+				slot = i;
+		if (t->ex[slot].w >= w)
+			return;
+		ent_free(t->ex[slot].line);
+	} else
+		t->nex++;
+	if (n > 160)
+		n = 160;
+	ent_buf_printf(&b, "%s -> %s %s %s: \"%.*s%s\"", e->source, e->target,
+	               e->code, ent_date_format(d, e->date), (int)n, s,
+	               e->sentence_end - e->sentence_start > n ? "..." : "");
+	t->ex[slot].w = w;
+	t->ex[slot].line = ent_buf_detach(&b, NULL);
+}
+
+static int code_doc(ent_cli *cli, totals *t, ent_doc *doc, const ent_article *art)
+{
+	size_t i, n;
+	if (ent_coder_run(t->coder, doc, ENT_DATE_NONE) < 0) {
+		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+		return ENT_ENOMEM;
+	}
+	n = ent_coder_count(t->coder);
+	for (i = 0; i < n; i++) {
+		const ent_event *e = ent_coder_get(t->coder, i);
+		ent_event_in in;
+		char id[96];
+		int r;
+		t->events++;
+		if (e->negated || e->hypothetical)
+			t->flagged++;
+		if (e->root && e->root[0] >= '0' && e->root[0] <= '2' &&
+		    e->root[1] >= '0' && e->root[1] <= '9') {
+			int k = (e->root[0] - '0') * 10 + (e->root[1] - '0');
+			if (k >= 1 && k <= 20)
+				t->by_root[k]++;
+		}
+		memset(&in, 0, sizeof in);
+		snprintf(id, sizeof id, "%s:%zu:%zu", art->id ? art->id : "-", e->sentence, e->k);
+		in.id = id;
+		in.doc = art->id;
+		in.sentence = (long)e->sentence;
+		in.date = e->date;
+		in.source = e->source;
+		in.target = e->target;
+		in.source_country = e->source_country;
+		in.target_country = e->target_country;
+		in.code = e->code;
+		in.goldstein = e->has_goldstein ? e->goldstein : NAN;
+		in.negated = e->negated;
+		in.hypothetical = e->hypothetical;
+		in.text = NULL;
+		r = ent_ties_add_event(t->ties, &in, art->id ? art->id : "-", -1);
+		if (r < 0) {
+			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+			cli->input_errors++;
+			continue;
+		}
+		t->counted += r;
+		if (!e->negated && !e->hypothetical)
+			keep_example(t, e, art->text);
+	}
+	return 0;
+}
 
 static int on_doc(ent_cli *cli, ent_doc *doc, const ent_article *art,
                   void *payload)
@@ -33,7 +131,8 @@ static int on_doc(ent_cli *cli, ent_doc *doc, const ent_article *art,
 	totals *t = payload;
 	const ent_text_stats *s = ent_doc_stats(doc);
 	ent_date d = ent_doc_date(doc);
-	(void)cli;
+	if (t->coder && code_doc(cli, t, doc, art) < 0)
+		return -1;
 	t->docs++;
 	t->sentences += (long)ent_doc_sentence_count(doc);
 	t->bytes += art->text_len;
@@ -232,6 +331,71 @@ done:
 	return rc;
 }
 
+static const char *const root_names[21] = {
+	NULL, "statements", "appeals", "intent to cooperate", "consultations",
+	"diplomatic cooperation", "material cooperation", "aid", "concessions",
+	"investigations", "demands", "disapproval", "rejections", "threats",
+	"protests", "shows of force", "downgraded relations", "coercion",
+	"assaults", "fighting", "mass violence"};
+
+/* The built-in event dictionary (plus --verbs) and actor dictionaries
+ * (plus --actors/--agents) and a coder over them. */
+static int coder_init(ent_cli *cli, const ent_cli_args *a, ent_cli_dicts *dicts,
+                      ent_evdict **ev, totals *t)
+{
+	ent_evdict_options eo = ENT_EVDICT_OPTIONS_INIT;
+	const char *f;
+	int i, rc;
+	if (ent_evdict_new(ev, cli->ctx, &eo) < 0)
+		goto oom;
+	for (i = 0; (f = ent_cli_get_nth(a, "verbs", i)) != NULL; i++) {
+		ent_dict_load_stats st;
+		rc = ent_evdict_add_file(*ev, f, ENT_DICT_AUTO, &st);
+		if (rc == ENT_ENOMEM)
+			goto oom;
+		if (rc < 0 || st.errors) {
+			if (rc < 0)
+				ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+			cli->input_errors++;
+		}
+	}
+	if (ent_evdict_add_builtin(*ev) < 0) {
+		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+		return ENT_EXIT_INPUT;
+	}
+	if ((rc = ent_cli_dicts_init(cli, a, dicts)) != 0)
+		return rc;
+	if (ent_coder_new(&t->coder, cli->ctx, *ev, dicts->dict, dicts->st, NULL) < 0)
+		goto oom;
+	return 0;
+oom:
+	ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+	return ENT_EXIT_INPUT;
+}
+
+static void events_text(ent_cli *cli, const totals *t)
+{
+	size_t i;
+	int any = 0;
+	fprintf(cli->out, "\n%sEvents%s\n", ent_cli_c(cli, "bold"), ent_cli_c(cli, "off"));
+	fprintf(cli->out, "  %ld events coded (%ld negated or hypothetical); %ld "
+	        "between states join the ties below\n  by kind:", t->events,
+	        t->flagged, t->counted);
+	for (i = 1; i <= 20; i++)
+		if (t->by_root[i]) {
+			fprintf(cli->out, "%s %ld %s", any ? "," : "", t->by_root[i],
+			        root_names[i]);
+			any = 1;
+		}
+	if (!any)
+		fprintf(cli->out, " none");
+	fprintf(cli->out, "\n");
+	if (t->nex)
+		fprintf(cli->out, "  the strongest:\n");
+	for (i = 0; i < t->nex; i++)
+		fprintf(cli->out, "    %s\n", t->ex[i].line);
+}
+
 static int run(ent_cli *cli, ent_cli_args *a)
 {
 	ent_cli_inputs in;
@@ -243,21 +407,33 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	char d1[16], d2[16];
 
 	ent_cli_net n;
-	int netrc;
+	ent_cli_dicts dicts;
+	ent_evdict *ev = NULL;
+	int netrc, any;
 
 	memset(&t, 0, sizeof t);
+	memset(&dicts, 0, sizeof dicts);
 	t.first = t.last = ENT_DATE_NONE;
 	if ((rc = ent_cli_inputs_init(cli, a, &in, "samples/articles.jsonl")) != 0)
 		return rc;
-	rc = ent_cli_inputs_each(cli, &in, on_doc, &t);
-	if (rc < 0)
-		return ENT_EXIT_INPUT;
 	if ((netrc = ent_cli_net_init(cli, a, &n)) != 0)
 		return netrc;
+	t.ties = n.ties;
+	if (!ent_cli_flag(a, "no-code") && (rc = coder_init(cli, a, &dicts, &ev, &t)) != 0)
+		goto out;
+	rc = ent_cli_inputs_each(cli, &in, on_doc, &t);
+	if (rc < 0) {
+		rc = ENT_EXIT_INPUT;
+		goto out;
+	}
 	/* the picture is drawn as of the news read, unless --as-of says */
-	if (!ent_cli_get(a, "as-of") && ent_ties_latest_event(n.ties) == ENT_DATE_NONE &&
-	    t.last != ENT_DATE_NONE)
-		n.as_of = t.last;
+	if (!ent_cli_get(a, "as-of")) {
+		ent_date le = ent_ties_latest_event(n.ties);
+		if (le != ENT_DATE_NONE)
+			n.as_of = le;
+		else if (t.last != ENT_DATE_NONE)
+			n.as_of = t.last;
+	}
 	ent_date_format(d1, t.first);
 	ent_date_format(d2, t.last);
 	if (json) {
@@ -275,13 +451,31 @@ static int run(ent_cli *cli, ent_cli_args *a)
 			ent_buf_printf(&b, "%s\"%s\":%ld", i ? "," : "", repairs[i].key,
 			               stat_at(&t.st, repairs[i].off));
 		ent_buf_puts(&b, "}}");
+		if (t.coder) {
+			ent_buf_printf(&b, ",\"events\":{\"coded\":%ld,\"flagged\":%ld,"
+			               "\"counted\":%ld,\"by_root\":{", t.events, t.flagged,
+			               t.counted);
+			for (i = 1, any = 0; i <= 20; i++)
+				if (t.by_root[i]) {
+					ent_buf_printf(&b, "%s\"%02zu\":%ld", any ? "," : "", i,
+					               t.by_root[i]);
+					any = 1;
+				}
+			ent_buf_puts(&b, "},\"strongest\":[");
+			for (i = 0; i < t.nex; i++) {
+				if (i)
+					ent_buf_putc(&b, ',');
+				ent_buf_json_cstr(&b, t.ex[i].line);
+			}
+			ent_buf_puts(&b, "]}");
+		}
 		netrc = picture(cli, &n, &b);
 		ent_buf_puts(&b, "}\n");
 		if (!netrc)
 			fputs(ent_buf_cstr(&b), cli->out);
 		ent_buf_free(&b);
-		ent_cli_net_free(&n);
-		return netrc;
+		rc = netrc;
+		goto out;
 	}
 	fprintf(cli->out, "%sentente analyze%s  %s\n\n", ent_cli_c(cli, "bold"),
 	        ent_cli_c(cli, "off"),
@@ -293,7 +487,7 @@ static int run(ent_cli *cli, ent_cli_args *a)
 		fprintf(cli->out, ", dated %s to %s", d1, d2);
 	fprintf(cli->out, "\n  repairs:");
 	{
-		int any = 0;
+		any = 0;
 		for (i = 0; i < sizeof repairs / sizeof repairs[0]; i++) {
 			long v = stat_at(&t.st, repairs[i].off);
 			if (v) {
@@ -305,9 +499,17 @@ static int run(ent_cli *cli, ent_cli_args *a)
 			fprintf(cli->out, " none needed");
 	}
 	fprintf(cli->out, "\n");
-	netrc = picture(cli, &n, NULL);
+	if (t.coder)
+		events_text(cli, &t);
+	rc = picture(cli, &n, NULL);
+out:
+	for (i = 0; i < t.nex; i++)
+		ent_free(t.ex[i].line);
+	ent_coder_free(t.coder);
+	ent_evdict_free(ev);
+	ent_cli_dicts_free(&dicts);
 	ent_cli_net_free(&n);
-	return netrc;
+	return rc;
 }
 
 const ent_cli_command ent_cmd_analyze = {
@@ -315,7 +517,10 @@ const ent_cli_command ent_cmd_analyze = {
 	"the main job: read articles and print the alignment picture",
 	"[options] [FILE...]",
 	"With no FILE, reads the bundled sample articles.  Prints what each "
-	"stage found: the text stage's documents, sentences and repairs; then the "
+	"stage found: the text stage's documents, sentences and repairs; the "
+	"events coded from them (built-in actor and verb dictionaries, plus "
+	"--actors/--agents/--verbs; --no-code skips this), which join the ties "
+	"as --events files do; then the "
 	"alignment picture on the date of the latest article (or --as-of): the "
 	"camps and who sits between them, their cohesion, the balance figures, "
 	"the most telling frustrated ties and the predicted absent ties; and the "

@@ -143,7 +143,34 @@ static const char *const subordinators[] = {
 	"although", "though", "whereas", "since", NULL};
 
 static const char *const determiners[] = {
-	"the", "a", "an", "its", "their", "his", "her", "this", "that", NULL};
+	"the", "a", "an", "its", "their", "his", "her", "this", "that", "any",
+	NULL};
+
+static const char *const light_verbs[] = {
+	"launched", "launches", "launch", "carried", "carries", "conducted",
+	"conducts", "staged", "stages", "mounted", "mounts", "began", "begins",
+	"started", "starts", "made", "makes", "paid", "pays", "undertook",
+	"undertakes", "unleashed", NULL};
+
+/* Is word i the noun of a light verb ("launched (air and missile)
+ * strikes", "carried out a chemical attack")?  The light verb is at most
+ * four words before, with no actor or other trigger between. */
+static int light_verb_before(const ev_unit *u, size_t i)
+{
+	size_t b;
+	for (b = i; b-- > 0 && b + 5 > i;) {
+		if (u->w[b].ext >= 0 || (u->w[b].root && u->w[b].wtype == EV_W_VERB))
+			return -1;
+		if (is_any(u, b, light_verbs))
+			return (int)b;
+	}
+	return -1;
+}
+
+static int after_light_verb(const ev_unit *u, size_t i)
+{
+	return light_verb_before(u, i) >= 0;
+}
 
 /* Clause breaks for the relative clauses and after verbs of saying; the
  * words a possessive actor precedes are marked as nominal triggers.  Runs
@@ -214,11 +241,12 @@ int ev_ours_clauses(ev_unit *u)
 				h++;
 		}
 	}
-	/* nominal triggers: "Iran's attack", "the invasion" */
+	/* nominal triggers: "Iran's attack", "the invasion", "launched air
+	 * strikes" */
 	for (i = 1; i < u->nw; i++)
 		if (u->w[i].root && u->w[i].wtype == EV_W_VERB &&
 		    ((ext_head_of(u, i - 1) >= 0 && possessive(u, i - 1)) ||
-		     is_any(u, i - 1, determiners)))
+		     is_any(u, i - 1, determiners) || after_light_verb(u, i)))
 			u->w[i].nominal = 1;
 	return 0;
 }
@@ -616,12 +644,6 @@ static int event_code_ok(const ent_evdict *d, uint32_t ecode1, uint32_t *code)
 	return 1;
 }
 
-static const char *const light_verbs[] = {
-	"launched", "launches", "launch", "carried", "carries", "conducted",
-	"conducts", "staged", "stages", "mounted", "mounts", "began", "begins",
-	"started", "starts", "made", "makes", "paid", "pays", "undertook",
-	"undertakes", "unleashed", NULL};
-
 /* "X's N on Y", "the N of Y by X", "X launched an N on Y": an event from a
  * nominal trigger. */
 static int nominal(ev_unit *u, size_t i)
@@ -658,26 +680,33 @@ static int nominal(ev_unit *u, size_t i)
 				src = (int)h;
 		}
 	}
-	if (src < 0 && i >= 2) {
+	if (src < 0) {
 		/* "X launched / carried out / paid a N on Y" */
-		size_t b;
-		for (b = i - 1; b > 0 && b + 5 > i && u->w[b].ext < 0; b--)
-			if (is_any(u, b, light_verbs)) {
-				src = subject_before(u, b);
-				break;
-			}
+		int b = light_verb_before(u, i);
+		if (b >= 0)
+			src = subject_before(u, (size_t)b);
 	}
 	if (src < 0)
 		return 0;
-	memset(&e, 0, sizeof e);
-	actor_at(u, src, &e.src);
-	actor_at(u, tar, &e.tar);
-	e.code = code;
-	e.isevt = 1;
-	e.verb = (int32_t)i;
-	e.root = u->w[i].root;
-	e.proot = main;
-	return push(u, &e);
+	{
+		/* "The United States and Britain launched strikes": each */
+		int heads[16];
+		size_t nh = coordinated(u, src, heads, 16), j;
+		int rc;
+		for (j = 0; j < nh; j++) {
+			memset(&e, 0, sizeof e);
+			actor_at(u, heads[j], &e.src);
+			actor_at(u, tar, &e.tar);
+			e.code = code;
+			e.isevt = 1;
+			e.verb = (int32_t)i;
+			e.root = u->w[i].root;
+			e.proot = main;
+			if ((rc = push(u, &e)) < 0)
+				return rc;
+		}
+	}
+	return 0;
 }
 
 int ev_ours_events(ev_unit *u)
@@ -817,6 +846,8 @@ static const char *const wishes[] = {
 	"planned", "plan", "planning", "intends", "intended", "seeks", "sought",
 	"considering", "considers", "considered", "mulls", NULL};
 static const char *const conditions[] = {"if", "unless", "whether", NULL};
+static const char *const generic[] = {
+	"any", "possible", "potential", "future", "eventual", NULL};
 
 static int word_ends_nt(const ev_unit *u, size_t i)
 {
@@ -870,6 +901,12 @@ void ev_unit_flags(ev_unit *u)
 			         (is_any(u, j, wishes) && is(u, j + 1, "to")))
 				e->hypothetical = 1;
 		}
+		/* "any Israeli attack": a generic or possible event */
+		for (j = v; j-- > 0 && j + 3 > v;)
+			if (is_any(u, j, generic)) {
+				e->hypothetical = 1;
+				break;
+			}
 		/* a condition in the trigger's segment, or opening the sentence
 		 * with the trigger in the segment right after it */
 		for (j = seg; j < v; j++)
