@@ -338,6 +338,8 @@ typedef struct {
 	uint8_t ext_head, ext_tail;
 	uint8_t nominal;       /* default mode: a trigger after a possessive
 	                          actor, coded by ours.c, not as a verb */
+	uint32_t ocls;         /* ours.c: the word classes it belongs to */
+	uint8_t oval;          /* ours.c: its index in a value list */
 	int32_t csrc;          /* default mode, at a clause head: the word of
 	                          the clause's source (a relative clause's
 	                          antecedent), -1 */

@@ -21,6 +21,7 @@
 #include "util/alloc.h"
 #include "util/date.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,19 +29,164 @@
  * Words
  * ------------------------------------------------------------------------ */
 
-/* Is word i (folded: lower case) exactly s? */
-static int is(const ev_unit *u, size_t i, const char *s)
+
+/* ------------------------------------------------------------------------
+ * Word classes: every list of function words the rules use, looked up once
+ * per word (classify) so that a rule asks a bit, not a string compare.
+ * ------------------------------------------------------------------------ */
+
+static const char *const relatives[] = {"who", "which", "whose", NULL};
+static const char *const speech[] = {
+	"said", "says", "say", "told", "tells", "stated", "announced", "added",
+	"claimed", "insisted", "confirmed", "reported", "noted", "stressed",
+	"argued", "believes", "believed", "thinks", NULL};
+static const char *const subordinators[] = {
+	"if", "unless", "because", "after", "before", "while", "when",
+	"although", "though", "whereas", "since", NULL};
+static const char *const determiners[] = {
+	"the", "a", "an", "its", "their", "his", "her", "this", "that", "any",
+	NULL};
+static const char *const light_verbs[] = {
+	"launched", "launches", "launch", "carried", "carries", "conducted",
+	"conducts", "staged", "stages", "mounted", "mounts", "began", "begins",
+	"started", "starts", "made", "makes", "paid", "pays", "undertook",
+	"undertakes", "unleashed", NULL};
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december", NULL};
+static const char *const mon3[] = {
+	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
+	"nov", "dec", NULL};
+static const char *const wdays[] = {
+	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+	"sunday", NULL};
+static const char *const small[] = {
+	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
+	"nine", "ten", "eleven", "twelve", NULL};
+static const char *const be[] = {
+	"was", "were", "is", "are", "been", "being", "be", "got", "gets", NULL};
+static const char *const negators[] = {
+	"not", "never", "without", "n't", "no", "nor", NULL};
+static const char *const neg_verbs[] = {
+	"refused", "refuses", "refuse", "refusing", "failed", "fails", "fail",
+	"declined", "declines", "decline", NULL};
+static const char *const modals[] = {
+	"could", "may", "might", "would", "should", "can", "must", NULL};
+static const char *const wishes[] = {
+	"hopes", "hoped", "hope", "hoping", "wants", "wanted", "want", "plans",
+	"planned", "plan", "planning", "intends", "intended", "seeks", "sought",
+	"considering", "considers", "considered", "mulls", NULL};
+static const char *const conditions[] = {"if", "unless", "whether", NULL};
+static const char *const generic[] = {
+	"any", "possible", "potential", "future", "eventual", NULL};
+static const char *const preps[] = {
+	"of", "on", "against", "to", "in", "into", "with", "at", NULL};
+
+enum {
+	OC_RELATIVES = 1u << 0,
+	OC_SPEECH = 1u << 1,
+	OC_SUBORDINATORS = 1u << 2,
+	OC_DETERMINERS = 1u << 3,
+	OC_LIGHT_VERBS = 1u << 4,
+	OC_MONTHS = 1u << 5,
+	OC_MON3 = 1u << 6,
+	OC_WDAYS = 1u << 7,
+	OC_SMALL = 1u << 8,
+	OC_BE = 1u << 9,
+	OC_PREPS = 1u << 10,
+	OC_NEGATORS = 1u << 11,
+	OC_NEG_VERBS = 1u << 12,
+	OC_MODALS = 1u << 13,
+	OC_WISHES = 1u << 14,
+	OC_CONDITIONS = 1u << 15,
+	OC_GENERIC = 1u << 16,
+};
+
+static const char *const *const class_lists[] = {
+	relatives, speech, subordinators, determiners, light_verbs, months, mon3, wdays, small, be, preps, negators, neg_verbs, modals, wishes, conditions, generic};
+
+#define OC_SLOTS 1024
+#define OC_MAXLEN 15
+typedef struct {
+	char w[OC_MAXLEN + 1];
+	uint32_t cls;
+	uint8_t val;    /* index in months/mon3/wdays/small */
+} oc_slot;
+
+static oc_slot oc_table[OC_SLOTS];
+static pthread_once_t oc_once = PTHREAD_ONCE_INIT;
+
+static uint32_t oc_hash(const char *s, size_t n)
 {
-	size_t n = strlen(s);
-	return i < u->nw && u->w[i].flen == n && memcmp(u->fold + u->w[i].fold, s, n) == 0;
+	uint32_t h = 2166136261u;
+	size_t i;
+	for (i = 0; i < n; i++)
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
+	return h;
 }
 
-static int is_any(const ev_unit *u, size_t i, const char *const *list)
+static void oc_build(void)
 {
-	for (; *list; list++)
-		if (is(u, i, *list))
-			return 1;
-	return 0;
+	size_t k;
+	for (k = 0; k < sizeof class_lists / sizeof class_lists[0]; k++) {
+		const char *const *l = class_lists[k];
+		int j;
+		for (j = 0; l[j]; j++) {
+			size_t n = strlen(l[j]);
+			uint32_t h = oc_hash(l[j], n) & (OC_SLOTS - 1);
+			while (oc_table[h].w[0] && strcmp(oc_table[h].w, l[j]) != 0)
+				h = (h + 1) & (OC_SLOTS - 1);
+			memcpy(oc_table[h].w, l[j], n + 1);
+			oc_table[h].cls |= 1u << k;
+			if (l == months || l == mon3 || l == wdays || l == small)
+				oc_table[h].val = (uint8_t)j;
+		}
+	}
+}
+
+/* Put the classes of every word of the unit on it. */
+static void classify(ev_unit *u)
+{
+	size_t i;
+	pthread_once(&oc_once, oc_build);
+	for (i = 0; i < u->nw; i++) {
+		ev_word *w = &u->w[i];
+		const char *f = u->fold + w->fold;
+		uint32_t h;
+		w->ocls = 0;
+		w->oval = 0;
+		if (w->flen == 0 || w->flen > OC_MAXLEN)
+			continue;
+		h = oc_hash(f, w->flen) & (OC_SLOTS - 1);
+		while (oc_table[h].w[0]) {
+			if (strlen(oc_table[h].w) == w->flen &&
+			    memcmp(oc_table[h].w, f, w->flen) == 0) {
+				w->ocls = oc_table[h].cls;
+				w->oval = oc_table[h].val;
+				break;
+			}
+			h = (h + 1) & (OC_SLOTS - 1);
+		}
+	}
+	u->classified = 1;
+}
+
+static int has(const ev_unit *u, size_t i, uint32_t cls)
+{
+	return i < u->nw && (u->w[i].ocls & cls) != 0;
+}
+
+/* The index of word i in a value list (months, mon3, wdays, small), or -1. */
+static int oval_of(const ev_unit *u, size_t i, uint32_t cls)
+{
+	return has(u, i, cls) ? u->w[i].oval : -1;
+}
+
+/* Is word i (folded: lower case) exactly the literal s? */
+#define IS(u, i, s) is_lit((u), (i), (s), sizeof(s) - 1)
+static int is_lit(const ev_unit *u, size_t i, const char *s, size_t n)
+{
+	return i < u->nw && u->w[i].flen == n && memcmp(u->fold + u->w[i].fold, s, n) == 0;
 }
 
 /* Does word i end with the possessive 's (or 's with a typographic
@@ -102,7 +248,6 @@ static int split_after(ev_unit *u, size_t i)
  * Relative clauses and attribution
  * ------------------------------------------------------------------------ */
 
-static const char *const relatives[] = {"who", "which", "whose", NULL};
 
 /* ", who ... ," after an actor: the commas stop being commas (so TABARI's
  * subordinate-clause rule does not drop the clause), and the span is
@@ -110,11 +255,12 @@ static const char *const relatives[] = {"who", "which", "whose", NULL};
 int ev_ours_relative(ev_unit *u)
 {
 	size_t i;
+	classify(u);
 	u->nrel = 0;
 	for (i = 1; i + 1 < u->nw && u->nrel < EV_MAX_REL; i++) {
 		int ante;
 		size_t j;
-		if (!comma(u, i) || !is_any(u, i + 1, relatives))
+		if (!comma(u, i) || !has(u, i + 1, OC_RELATIVES))
 			continue;
 		ante = ext_head_of(u, i - 1);
 		if (ante < 0)
@@ -133,24 +279,9 @@ int ev_ours_relative(ev_unit *u)
 	return 0;
 }
 
-static const char *const speech[] = {
-	"said", "says", "say", "told", "tells", "stated", "announced", "added",
-	"claimed", "insisted", "confirmed", "reported", "noted", "stressed",
-	"argued", "believes", "believed", "thinks", NULL};
 
-static const char *const subordinators[] = {
-	"if", "unless", "because", "after", "before", "while", "when",
-	"although", "though", "whereas", "since", NULL};
 
-static const char *const determiners[] = {
-	"the", "a", "an", "its", "their", "his", "her", "this", "that", "any",
-	NULL};
 
-static const char *const light_verbs[] = {
-	"launched", "launches", "launch", "carried", "carries", "conducted",
-	"conducts", "staged", "stages", "mounted", "mounts", "began", "begins",
-	"started", "starts", "made", "makes", "paid", "pays", "undertook",
-	"undertakes", "unleashed", NULL};
 
 /* Is word i the noun of a light verb ("launched (air and missile)
  * strikes", "carried out a chemical attack")?  The light verb is at most
@@ -161,7 +292,7 @@ static int light_verb_before(const ev_unit *u, size_t i)
 	for (b = i; b-- > 0 && b + 5 > i;) {
 		if (u->w[b].ext >= 0 || (u->w[b].root && u->w[b].wtype == EV_W_VERB))
 			return -1;
-		if (is_any(u, b, light_verbs))
+		if (has(u, b, OC_LIGHT_VERBS))
 			return (int)b;
 	}
 	return -1;
@@ -192,16 +323,16 @@ int ev_ours_clauses(ev_unit *u)
 		}
 	}
 	for (i = 2; i + 2 < u->nw; i++)
-		if (is_any(u, i, subordinators) && !comma(u, i - 1) &&
+		if (has(u, i, OC_SUBORDINATORS) && !comma(u, i - 1) &&
 		    (rc = split_after(u, i - 1)) < 0)
 			return rc;
 	for (i = 1; i + 2 < u->nw; i++) {
 		size_t at = i;
-		if (!is_any(u, i, speech) || u->w[i].wtype == EV_W_ACTOR)
+		if (!has(u, i, OC_SPEECH) || u->w[i].wtype == EV_W_ACTOR)
 			continue;
 		/* "told reporters that ...": the clause starts after "that" */
 		for (k = i + 1; k <= i + 4 && k + 1 < u->nw && !comma(u, k); k++)
-			if (is(u, k, "that")) {
+			if (IS(u, k, "that")) {
 				at = k;
 				break;
 			}
@@ -246,7 +377,7 @@ int ev_ours_clauses(ev_unit *u)
 	for (i = 1; i < u->nw; i++)
 		if (u->w[i].root && u->w[i].wtype == EV_W_VERB &&
 		    ((ext_head_of(u, i - 1) >= 0 && possessive(u, i - 1)) ||
-		     is_any(u, i - 1, determiners) || after_light_verb(u, i)))
+		     has(u, i - 1, OC_DETERMINERS) || after_light_verb(u, i)))
 			u->w[i].nominal = 1;
 	return 0;
 }
@@ -255,34 +386,13 @@ int ev_ours_clauses(ev_unit *u)
  * Event date
  * ------------------------------------------------------------------------ */
 
-static const char *const months[] = {
-	"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december", NULL};
-static const char *const mon3[] = {
-	"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct",
-	"nov", "dec", NULL};
-static const char *const wdays[] = {
-	"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-	"sunday", NULL};
-static const char *const small[] = {
-	"zero", "one", "two", "three", "four", "five", "six", "seven", "eight",
-	"nine", "ten", "eleven", "twelve", NULL};
-
-static int list_index(const ev_unit *u, size_t i, const char *const *l)
-{
-	int k;
-	for (k = 0; l[k]; k++)
-		if (is(u, i, l[k]))
-			return k;
-	return -1;
-}
 
 static int month_at(const ev_unit *u, size_t i)
 {
-	int m = list_index(u, i, months);
+	int m = oval_of(u, i, OC_MONTHS);
 	if (m < 0) {
-		m = list_index(u, i, mon3);
-		if (m < 0 && is(u, i, "sept"))
+		m = oval_of(u, i, OC_MON3);
+		if (m < 0 && IS(u, i, "sept"))
 			m = 8;
 		if (m == 4)   /* "may" the verb: only the full name with a day */
 			m = -1;
@@ -309,9 +419,9 @@ static long number_at(const ev_unit *u, size_t i, int words)
 		return v;
 	if (!words)
 		return -1;
-	if (is(u, i, "a") || is(u, i, "an"))
+	if (IS(u, i, "a") || IS(u, i, "an"))
 		return 1;
-	return list_index(u, i, small);
+	return oval_of(u, i, OC_SMALL);
 }
 
 static ent_date add_months(ent_date d, int months_)
@@ -368,7 +478,7 @@ static ent_date date_at(const ev_unit *u, size_t i, ent_date base)
 	if ((m = month_at(u, i)) > 0) {
 		/* "September 13", "September 13, 2023", "Sept. 13" */
 		size_t k = i + 1;
-		if (k < u->nw && is(u, k, "."))
+		if (k < u->nw && IS(u, k, "."))
 			k++;
 		n = number_at(u, k, 0);
 		if (n >= 1 && n <= 31) {
@@ -381,8 +491,8 @@ static ent_date date_at(const ev_unit *u, size_t i, ent_date base)
 			return nearest(base, m, (int)n);
 		}
 		/* "in May", "in May 2019" */
-		if (i > 0 && (is(u, i - 1, "in") || is(u, i - 1, "since")) &&
-		    month_at(u, i) == list_index(u, i, months) + 1) {
+		if (i > 0 && (IS(u, i - 1, "in") || IS(u, i - 1, "since")) &&
+		    month_at(u, i) == oval_of(u, i, OC_MONTHS) + 1) {
 			y = year_at(u, i + 1);
 			if (y > 0)
 				return ent_date_from_ymd(y, m, 1);
@@ -400,43 +510,43 @@ static ent_date date_at(const ev_unit *u, size_t i, ent_date base)
 			return ent_date_from_ymd(y, m, (int)n);
 		return nearest(base, m, (int)n);
 	}
-	if (i > 0 && is(u, i - 1, "in") && (y = year_at(u, i)) > 0)
+	if (i > 0 && IS(u, i - 1, "in") && (y = year_at(u, i)) > 0)
 		return ent_date_from_ymd(y, 1, 1);
-	if ((wd = list_index(u, i, wdays)) >= 0) {
+	if ((wd = oval_of(u, i, OC_WDAYS)) >= 0) {
 		/* "on Tuesday": the last one on or before the base date; "last
 		 * Tuesday" the one before that if the base is a Tuesday; "next
 		 * Tuesday" the first after */
 		int bw = (int)(((long)base % 7 + 7 + 3) % 7);   /* 0 Monday */
 		int back = (bw - wd + 7) % 7;
-		if (i > 0 && is(u, i - 1, "next"))
+		if (i > 0 && IS(u, i - 1, "next"))
 			return base + (back ? 7 - back : 7);
-		if (i > 0 && is(u, i - 1, "last") && back == 0)
+		if (i > 0 && IS(u, i - 1, "last") && back == 0)
 			back = 7;
 		return base - back;
 	}
-	if (is(u, i, "yesterday"))
+	if (IS(u, i, "yesterday"))
 		return base - 1;
-	if (is(u, i, "tomorrow"))
+	if (IS(u, i, "tomorrow"))
 		return base + 1;
-	if (is(u, i, "last") || is(u, i, "next")) {
-		int sign = is(u, i, "last") ? -1 : 1;
-		if (is(u, i + 1, "week"))
+	if (IS(u, i, "last") || IS(u, i, "next")) {
+		int sign = IS(u, i, "last") ? -1 : 1;
+		if (IS(u, i + 1, "week"))
 			return base + sign * 7;
-		if (is(u, i + 1, "month"))
+		if (IS(u, i + 1, "month"))
 			return add_months(base, sign);
-		if (is(u, i + 1, "year"))
+		if (IS(u, i + 1, "year"))
 			return add_months(base, sign * 12);
 		return ENT_DATE_NONE;
 	}
 	n = number_at(u, i, 1);
-	if (n >= 1 && n <= 100 && is(u, i + 2, "ago")) {
-		if (is(u, i + 1, "day") || is(u, i + 1, "days"))
+	if (n >= 1 && n <= 100 && IS(u, i + 2, "ago")) {
+		if (IS(u, i + 1, "day") || IS(u, i + 1, "days"))
 			return base - n;
-		if (is(u, i + 1, "week") || is(u, i + 1, "weeks"))
+		if (IS(u, i + 1, "week") || IS(u, i + 1, "weeks"))
 			return base - 7 * n;
-		if (is(u, i + 1, "month") || is(u, i + 1, "months"))
+		if (IS(u, i + 1, "month") || IS(u, i + 1, "months"))
 			return add_months(base, -(int)n);
-		if (is(u, i + 1, "year") || is(u, i + 1, "years"))
+		if (IS(u, i + 1, "year") || IS(u, i + 1, "years"))
 			return add_months(base, -12 * (int)n);
 	}
 	return ENT_DATE_NONE;
@@ -474,23 +584,21 @@ static size_t clause_start(const ev_unit *u, size_t v)
 	return v;
 }
 
-static const char *const be[] = {
-	"was", "were", "is", "are", "been", "being", "be", "got", "gets", NULL};
 
 /* "X was hit ... by Y": the head of Y, or -1. */
 static int passive_agent(const ev_unit *u, size_t v)
 {
 	size_t k, end;
-	if (!((v >= 1 && is_any(u, v - 1, be)) ||
-	      (v >= 2 && is_any(u, v - 2, be) && u->w[v - 1].wtype != EV_W_ACTOR)))
+	if (!((v >= 1 && has(u, v - 1, OC_BE)) ||
+	      (v >= 2 && has(u, v - 2, OC_BE) && u->w[v - 1].wtype != EV_W_ACTOR)))
 		return -1;
 	end = clause_end(u, v);
 	for (k = v + 1; k <= end && k < u->nw; k++) {
 		if (comma(u, k))
 			return -1;
-		if (is(u, k, "by")) {
+		if (IS(u, k, "by")) {
 			size_t h = k + 1;
-			if (is(u, h, "the"))
+			if (IS(u, h, "the"))
 				h++;
 			if (h < u->nw && u->w[h].ext >= 0 && u->w[h].ext_head)
 				return (int)h;
@@ -507,9 +615,9 @@ static int subject_before(const ev_unit *u, size_t v)
 	size_t s = clause_start(u, v), k;
 	int first = -1;
 	for (k = s; k < v; k++) {
-		if (is(u, k, "by") && k + 1 < v) {
+		if (IS(u, k, "by") && k + 1 < v) {
 			size_t h = k + 1;
-			if (is(u, h, "the"))
+			if (IS(u, h, "the"))
 				h++;
 			if (h < v && u->w[h].ext >= 0 && u->w[h].ext_head)
 				return (int)h;
@@ -537,13 +645,13 @@ static size_t coordinated(const ev_unit *u, int h, int *out, size_t max)
 		int conj = 0;
 		if (comma(u, j))
 			j++;
-		if (j < u->nw && (is(u, j, "and") || is(u, j, "or"))) {
+		if (j < u->nw && (IS(u, j, "and") || IS(u, j, "or"))) {
 			j++;
 			conj = 1;
 		}
 		if (j == k || j >= u->nw)
 			break;
-		if (is(u, j, "the"))
+		if (IS(u, j, "the"))
 			j++;
 		if (j >= u->nw || u->w[j].ext < 0 || !u->w[j].ext_head)
 			break;
@@ -573,9 +681,9 @@ static int next_actor(const ev_unit *u, size_t from, size_t to)
  * the United States")? */
 static int coordinated_after(const ev_unit *u, size_t h)
 {
-	if (h > 0 && is(u, h - 1, "the"))
+	if (h > 0 && IS(u, h - 1, "the"))
 		h--;
-	if (h < 2 || !(is(u, h - 1, "and") || is(u, h - 1, "or") || comma(u, h - 1)))
+	if (h < 2 || !(IS(u, h - 1, "and") || IS(u, h - 1, "or") || comma(u, h - 1)))
 		return 0;
 	return ext_head_of(u, h - 2) >= 0 ||
 	       (comma(u, h - 2) && h >= 3 && ext_head_of(u, h - 3) >= 0);
@@ -584,9 +692,9 @@ static int coordinated_after(const ev_unit *u, size_t h)
 /* Is the actor at word h a place ("in Oman", "at the United Nations")? */
 static int located(const ev_unit *u, size_t h)
 {
-	if (h > 0 && is(u, h - 1, "the"))
+	if (h > 0 && IS(u, h - 1, "the"))
 		h--;
-	return h > 0 && (is(u, h - 1, "in") || is(u, h - 1, "at"));
+	return h > 0 && (IS(u, h - 1, "in") || IS(u, h - 1, "at"));
 }
 
 static int same_code(const ev_evt *a, const ev_evt *b)
@@ -648,8 +756,6 @@ static int event_code_ok(const ent_evdict *d, uint32_t ecode1, uint32_t *code)
  * nominal trigger. */
 static int nominal(ev_unit *u, size_t i)
 {
-	static const char *const preps[] = {
-		"of", "on", "against", "to", "in", "into", "with", "at", NULL};
 	const ev_root *r = &u->d->roots[u->w[i].root - 1];
 	const ev_root *main = r->main ? &u->d->roots[r->main - 1] : r;
 	ev_evt e;
@@ -662,19 +768,19 @@ static int nominal(ev_unit *u, size_t i)
 		k++;
 	if (i > 0 && possessive(u, i - 1))
 		src = ext_head_of(u, i - 1);
-	if (k + 2 >= u->nw + 1 || !is_any(u, k + 1, preps))
+	if (k + 2 >= u->nw + 1 || !has(u, k + 1, OC_PREPS))
 		return 0;
 	t = k + 2;
-	if (is(u, t, "the"))
+	if (IS(u, t, "the"))
 		t++;
 	if (t >= u->nw || u->w[t].ext < 0 || !u->w[t].ext_head)
 		return 0;
 	tar = (int)t;
 	if (src < 0) {
 		int tt = ext_tail_of(u, t);
-		if (tt >= 0 && is(u, (size_t)tt + 1, "by")) {
+		if (tt >= 0 && IS(u, (size_t)tt + 1, "by")) {
 			size_t h = (size_t)tt + 2;
-			if (is(u, h, "the"))
+			if (IS(u, h, "the"))
 				h++;
 			if (h < u->nw && u->w[h].ext >= 0 && u->w[h].ext_head)
 				src = (int)h;
@@ -834,20 +940,6 @@ int ev_ours_events(ev_unit *u)
  * Negation and modality (both modes)
  * ------------------------------------------------------------------------ */
 
-static const char *const negators[] = {
-	"not", "never", "without", "n't", "no", "nor", NULL};
-static const char *const neg_verbs[] = {
-	"refused", "refuses", "refuse", "refusing", "failed", "fails", "fail",
-	"declined", "declines", "decline", NULL};
-static const char *const modals[] = {
-	"could", "may", "might", "would", "should", "can", "must", NULL};
-static const char *const wishes[] = {
-	"hopes", "hoped", "hope", "hoping", "wants", "wanted", "want", "plans",
-	"planned", "plan", "planning", "intends", "intended", "seeks", "sought",
-	"considering", "considers", "considered", "mulls", NULL};
-static const char *const conditions[] = {"if", "unless", "whether", NULL};
-static const char *const generic[] = {
-	"any", "possible", "potential", "future", "eventual", NULL};
 
 static int word_ends_nt(const ev_unit *u, size_t i)
 {
@@ -874,6 +966,8 @@ static int pattern_has(const ev_unit *u, const ev_evt *e, size_t i)
 void ev_unit_flags(ev_unit *u)
 {
 	size_t k;
+	if (u->nev && !u->classified)
+		classify(u);
 	for (k = 0; k < u->nev; k++) {
 		ev_evt *e = &u->ev[k];
 		size_t v, lo, j, seg;
@@ -894,29 +988,29 @@ void ev_unit_flags(ev_unit *u)
 		for (j = lo; j < v; j++) {
 			if (pattern_has(u, e, j))
 				continue;
-			if (is_any(u, j, negators) || word_ends_nt(u, j) ||
-			    (is_any(u, j, neg_verbs) && is(u, j + 1, "to")))
+			if (has(u, j, OC_NEGATORS) || word_ends_nt(u, j) ||
+			    (has(u, j, OC_NEG_VERBS) && IS(u, j + 1, "to")))
 				e->negated = 1;
-			else if (is_any(u, j, modals) ||
-			         (is_any(u, j, wishes) && is(u, j + 1, "to")))
+			else if (has(u, j, OC_MODALS) ||
+			         (has(u, j, OC_WISHES) && IS(u, j + 1, "to")))
 				e->hypothetical = 1;
 		}
 		/* "any Israeli attack": a generic or possible event */
 		for (j = v; j-- > 0 && j + 3 > v;)
-			if (is_any(u, j, generic)) {
+			if (has(u, j, OC_GENERIC)) {
 				e->hypothetical = 1;
 				break;
 			}
 		/* a condition in the trigger's segment, or opening the sentence
 		 * with the trigger in the segment right after it */
 		for (j = seg; j < v; j++)
-			if (is_any(u, j, conditions) && !pattern_has(u, e, j))
+			if (has(u, j, OC_CONDITIONS) && !pattern_has(u, e, j))
 				e->hypothetical = 1;
 		if (!e->hypothetical && seg > 0) {
 			size_t s0 = 0;
-			if (is(u, 0, "even"))
+			if (IS(u, 0, "even"))
 				s0 = 1;
-			if (is_any(u, s0, conditions)) {
+			if (has(u, s0, OC_CONDITIONS)) {
 				for (j = s0; j < seg - 1 && !comma(u, j); j++)
 					;
 				if (j == seg - 1)
@@ -928,7 +1022,7 @@ void ev_unit_flags(ev_unit *u)
 			 * start is covered above; the same words after the trigger
 			 * in its segment condition it too ("will respond if ...") */
 			for (j = v + 1; j < u->nw && !comma(u, j); j++)
-				if (is_any(u, j, conditions)) {
+				if (has(u, j, OC_CONDITIONS)) {
 					e->hypothetical = 1;
 					break;
 				}

@@ -378,6 +378,7 @@ int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end)
 	u->fold_len = 0;
 	u->nlitl = 0;
 	u->nulit = 0;
+	u->classified = 0;
 	u->ntag = 0;
 	u->tag_serial = 0;
 	u->first_cap_seen = 0;

@@ -75,6 +75,7 @@ struct ev_unit {
 	/* parse results */
 	ev_rel rel[EV_MAX_REL];
 	size_t nrel;
+	int classified;          /* ours.c has put word classes on the words */
 	int has_clauses;
 	int discard;             /* 1 sentence, 2 story */
 	int complex;
