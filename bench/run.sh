@@ -7,6 +7,7 @@
 #        bench/run.sh net
 #        bench/run.sh world
 #        bench/run.sh actors [MEGABYTES]
+#        bench/run.sh events [SENTENCES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-segment}
@@ -132,6 +133,43 @@ actors)
 		if [ -z "$best" ] || awk "BEGIN{exit !(${r% *} < ${best% *})}"; then best=$r; fi
 	done
 	awk -v b="$bytes" -v t="${best% *}" -v m="${best#* }" 'BEGIN{printf "  %.2f s, %.1f MB/s, peak RSS %.1f MB\n", t, b/1e6/t, m/1024}'
+	;;
+events)
+	machine
+	n=${2:-400000}
+	news="$out/news-$n.jsonl"
+	[ -s "$news" ] || build/gen_news -n "$n" > "$news"
+	sentences=$(build/entente segment --input jsonl --format text "$news" | wc -l)
+	echo "-- input: build/gen_news -n $n: $(stat -c %s "$news") bytes, $sentences sentences, $(wc -l < "$news") documents"
+	tabari=../shared/dictionaries/tabari
+	phoenix=../shared/dictionaries/phoenix
+	sets=("a|built-in dictionaries|")
+	if [ -d "$tabari" ] && [ -d "$phoenix" ]; then
+		sets+=("b|TABARI CAMEO verbs + Phoenix actors and agents|--no-builtin --verbs $tabari/CAMEO.091003.master.verbs --actors $phoenix/Phoenix.Countries.actors.txt --actors $phoenix/Phoenix.International.actors.txt --actors $phoenix/Phoenix.MilNonState.actors.txt --agents $phoenix/Phoenix.agents.txt")
+	else
+		echo "(../shared/dictionaries absent: set (b) skipped)"
+	fi
+	for set in "${sets[@]}"; do
+		IFS='|' read -r tag label extra <<< "$set"
+		read -r -a xa <<< "$extra"
+		echo "-- ($tag) $label"
+		best=""
+		for run in 1 2 3 4 5; do
+			r=$(echo '{"id":"x","text":""}' | { /usr/bin/env time -f "%e %M" build/entente code --input jsonl -j1 "${xa[@]}" 2>&1 >/dev/null || true; } | tail -n 1)
+			if [ -z "$best" ] || awk "BEGIN{exit !(${r% *} < ${best% *})}"; then best=$r; fi
+		done
+		awk -v t="${best% *}" -v m="${best#* }" 'BEGIN{printf "  load (process start + dictionaries, empty input): %.3f s, peak RSS %.1f MB\n", t, m/1024}'
+		events=$( { build/entente code --input jsonl -j1 "${xa[@]}" "$news" 2>/dev/null || true; } | wc -l)
+		for jobs in 1 "$(nproc)"; do
+			best=""
+			for run in 1 2 3; do
+				r=$(timeit build/entente code --input jsonl -j"$jobs" "${xa[@]}" "$news")
+				if [ -z "$best" ] || awk "BEGIN{exit !(${r% *} < ${best% *})}"; then best=$r; fi
+			done
+			awk -v t="${best% *}" -v m="${best#* }" -v n="$sentences" -v e="$events" -v j="$jobs" 'BEGIN{
+				printf "  -j%d end to end: %.2f s, %.0f sentences/s (%.0f per core), %d events, peak RSS %.1f MB\n", j, t, n/t, n/t/j, e, m/1024 }'
+		done
+	done
 	;;
 *)
 	echo "unknown benchmark $what" >&2

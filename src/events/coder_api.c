@@ -28,6 +28,7 @@ struct ent_coder {
 	ev_forward fwd;
 	long misses;
 	int compat;
+	size_t cursor;           /* next actor record to look at */
 };
 
 int ent_coder_new(ent_coder **out, ent_ctx *ctx, ent_evdict *ev,
@@ -308,20 +309,45 @@ static int emit(ent_coder *c, ent_doc *doc, size_t unit, size_t ustart,
  * Our actors on the words (default mode)
  * ------------------------------------------------------------------------ */
 
-static int place_actors(ent_coder *c, size_t sentence)
+/* Does record a count as an actor of the coder? */
+static int usable(const ent_actor *a)
+{
+	if (!a->code || !a->code[0])
+		return 0;
+	/* "the ministry" of no known state: no actor */
+	return !(a->via == ENT_VIA_CONTEXT && !a->country && a->kind != ENT_ACTOR_IGO);
+}
+
+/* The records of `sentence` are [*first, end): records come in text order,
+ * so a cursor walks them once per document.  Returns how many are usable. */
+static size_t sentence_actors(ent_coder *c, size_t sentence, size_t *first,
+                              size_t *end)
+{
+	size_t n = ent_actors_count(c->rec), i = c->cursor, k = 0;
+	while (i < n && ent_actors_get(c->rec, i)->sentence < sentence)
+		i++;
+	*first = i;
+	while (i < n && ent_actors_get(c->rec, i)->sentence == sentence) {
+		k += usable(ent_actors_get(c->rec, i));
+		i++;
+	}
+	*end = i;
+	c->cursor = i;
+	return k;
+}
+
+static int place_actors(ent_coder *c, size_t first, size_t end)
 {
 	ev_unit *u = &c->u;
-	size_t i, n = ent_actors_count(c->rec);
+	size_t i;
 	int rc;
 	u->next = 0;
-	for (i = 0; i < n; i++) {
+	for (i = first; i < end; i++) {
 		const ent_actor *a = ent_actors_get(c->rec, i);
 		size_t w0, w1, k;
 		ev_ext *x;
-		if (a->sentence != sentence || !a->code || !a->code[0])
+		if (!usable(a))
 			continue;
-		if (a->via == ENT_VIA_CONTEXT && !a->country && a->kind != ENT_ACTOR_IGO)
-			continue;   /* "the ministry" of no known state: no actor */
 		for (w0 = 0; w0 < u->nw && u->w[w0].end <= a->text_start; w0++)
 			;
 		if (w0 >= u->nw || u->w[w0].start >= a->text_end)
@@ -410,7 +436,7 @@ static int can_forward(ent_coder *c, const char *id)
 int ent_coder_run(ent_coder *c, ent_doc *doc, ent_date date)
 {
 	ev_unit *u = &c->u;
-	size_t tlen, nsent, s, nunits;
+	size_t tlen, nsent, s, nunits, afirst = 0, aend = 0;
 	int rc, fwd_ok;
 
 	c->nev = 0;
@@ -422,6 +448,7 @@ int ent_coder_run(ent_coder *c, ent_doc *doc, ent_date date)
 		date = ent_date_today();
 	if (c->rec && (rc = ent_actors_run(c->rec, doc, date)) < 0)
 		return rc;
+	c->cursor = 0;
 	ent_doc_text(doc, &tlen);
 	nsent = ent_doc_sentence_count(doc);
 	nunits = c->o.whole_document ? (nsent ? 1 : 0) : nsent;
@@ -450,9 +477,22 @@ int ent_coder_run(ent_coder *c, ent_doc *doc, ent_date date)
 		u->opt = c->opt;
 		u->date = u->base_date = date;
 		u->problem = NULL;
+		if (c->rec && !c->o.whole_document) {
+			size_t na = sentence_actors(c, s, &afirst, &aend);
+			if (na < 2 && !c->opt.default_source[0] && !c->opt.default_target[0] &&
+			    !(c->compat && c->opt.forward)) {
+				/* no event has fewer than two actors: skip the work */
+				c->problem[s] = "fewer than two actors";
+				c->nunits = s + 1;
+				continue;
+			}
+		} else if (c->rec) {
+			afirst = 0;
+			aend = ent_actors_count(c->rec);
+		}
 		rc = ev_unit_words(u, ent_doc_text(doc, NULL), start, end);
 		if (rc == 0 && c->rec)
-			rc = place_actors(c, s);
+			rc = place_actors(c, afirst, aend);
 		if (rc == 0)
 			rc = ev_unit_parse(u, fwd_ok && s == 0 ? &c->fwd : NULL);
 		if (rc == 0)
