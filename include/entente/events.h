@@ -146,10 +146,11 @@ typedef struct {
 	                             records are one unit each) */
 	int keep_flagged;         /* 1 (default): emit negated and hypothetical
 	                             events with their flags; 0: drop them */
+	int explain;              /* 1: fill ent_event.explain */
 } ent_coder_options;
 
 #define ENT_CODER_OPTIONS_VERSION 1
-#define ENT_CODER_OPTIONS_INIT {ENT_CODER_OPTIONS_VERSION, 0, 1}
+#define ENT_CODER_OPTIONS_INIT {ENT_CODER_OPTIONS_VERSION, 0, 1, 0}
 
 /* One event.  Strings are borrowed from the coder and the dictionaries;
  * valid until the next ent_coder_run or ent_coder_free. */
@@ -174,6 +175,13 @@ typedef struct {
 	int negated, hypothetical;
 	const char *pattern_file;            /* the dictionary line that fired */
 	long pattern_line;
+	const char *explain;                 /* with the explain option: the
+	                                        sentence's words, the actors
+	                                        placed on them, the pattern as
+	                                        compiled and the rules applied,
+	                                        on lines "tokens: ...",
+	                                        "actors: ...", "pattern: ...",
+	                                        "rules: ..."; else NULL */
 } ent_event;
 
 /* A coder over `ev` (borrowed), the actor dictionaries `actors` (borrowed;

@@ -177,6 +177,7 @@ extern const ent_cli_command ent_cmd_unsc;
 extern const ent_cli_command ent_cmd_cascade;
 extern const ent_cli_command ent_cmd_analyze;
 extern const ent_cli_command ent_cmd_code;
+extern const ent_cli_command ent_cmd_eval;
 extern const ent_cli_command ent_cmd_version;
 extern const ent_cli_command ent_cmd_man;
 extern const ent_cli_command ent_cmd_completion;

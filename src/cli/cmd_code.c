@@ -24,19 +24,13 @@
 
 static const ent_cli_option options[] = {
 	{"format", 'f', "FORMAT", "output: jsonl (default), csv, petrarch, phoenix, "
-	 "gdelt or brief", "jsonl|csv|petrarch|phoenix|gdelt|brief", 0},
-	{"verbs", 0, "FILE", "add a verb dictionary (TABARI/PETRARCH-1 or "
-	 "PETRARCH-2), or an options, discards or issues file: the kind is "
-	 "sniffed", "@file", 1},
-	{"options", 0, "FILE", "read a TABARI options file", "@file", 1},
-	{"kind", 0, "KIND", "the kind of the --verbs files (verbs, options, "
-	 "discards, issues) instead of sniffing", "verbs|options|discards|issues", 0},
-	ENT_CLI_DICT_OPTIONS,
-	{"compat", 0, "MODE", "tabari: reproduce TABARI 0.8 (its actor matching, "
-	 "capitalised verbs read as nouns, no passive or coordination rules)",
-	 "tabari", 0},
+	 "gdelt, plover or brief", "jsonl|csv|petrarch|phoenix|gdelt|plover|brief", 0},
+	ENT_CLI_CODER_OPTIONS,
 	{"jobs", 'j', "N", "threads (default: all cores)", NULL, 0},
 	{"asserted", 0, NULL, "leave out negated and hypothetical events", NULL, 0},
+	{"explain", 0, NULL, "with each event, the sentence's words, the actors, "
+	 "the pattern and the rules that produced it (jsonl: an \"explain\" "
+	 "field; brief: indented lines)", NULL, 0},
 	ENT_CLI_INPUT_OPTIONS,
 	ENT_CLI_HELP_OPTION,
 	{NULL, 0, NULL, NULL, NULL, 0}
@@ -150,6 +144,7 @@ static void code_job(worker *w, job *j)
 	ed.doc = j->id;
 	ed.url = j->url;
 	ed.source = j->source;
+	ed.text = j->text;
 	n = ent_coder_count(w->coder);
 	for (i = 0; i < n; i++)
 		ent_report_event(&j->out, sh->fmt, &ed, ent_coder_get(w->coder, i),
@@ -346,52 +341,10 @@ static int read_all(shared *sh, ent_cli_inputs *in, ent_event_options *opt,
 	return rc;
 }
 
-static int load_evdict(ent_cli *cli, const ent_cli_args *a, ent_evdict *ev,
-                       int compat)
-{
-	const char *f, *kind_s = ent_cli_get(a, "kind");
-	ent_dict_kind kind = ENT_DICT_AUTO;
-	int i, rc;
-	if (kind_s && (ent_dict_kind_parse(&kind, kind_s) < 0 ||
-	               (kind != ENT_DICT_VERBS && kind != ENT_DICT_OPTIONS &&
-	                kind != ENT_DICT_DISCARDS && kind != ENT_DICT_ISSUES))) {
-		ent_cli_usage_error(cli, "--kind must be verbs, options, discards or "
-		                    "issues, not '%s'", kind_s);
-		return ENT_EXIT_USAGE;
-	}
-#define LOAD(opt, k)                                                          \
-	for (i = 0; (f = ent_cli_get_nth(a, opt, i)) != NULL; i++) {              \
-		ent_dict_load_stats s;                                                \
-		rc = ent_evdict_add_file(ev, f, k, &s);                               \
-		if (rc == ENT_ENOMEM) {                                               \
-			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));                   \
-			return ENT_EXIT_INPUT;                                            \
-		}                                                                     \
-		if (rc < 0) {                                                         \
-			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));                   \
-			cli->input_errors++;                                              \
-		} else if (s.errors)                                                  \
-			cli->input_errors++;                                              \
-	}
-	LOAD("verbs", kind);
-	LOAD("options", ENT_DICT_OPTIONS);
-	if (compat) {
-		LOAD("actors", ENT_DICT_ACTORS);
-		LOAD("agents", ENT_DICT_AGENTS);
-	}
-#undef LOAD
-	if (!ent_cli_flag(a, "no-builtin") && ent_evdict_add_builtin(ev) < 0) {
-		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
-		return ENT_EXIT_INPUT;
-	}
-	return 0;
-}
-
 static int run_code(ent_cli *cli, ent_cli_args *a)
 {
 	ent_cli_inputs in;
 	ent_cli_dicts dicts;
-	ent_evdict_options eo = ENT_EVDICT_OPTIONS_INIT;
 	ent_event_options opt;
 	shared sh;
 	const char *v;
@@ -405,7 +358,7 @@ static int run_code(ent_cli *cli, ent_cli_args *a)
 	sh.copt = (ent_coder_options)ENT_CODER_OPTIONS_INIT;
 	if ((v = ent_cli_get(a, "format")) && ent_report_evfmt_parse(&sh.fmt, v) < 0) {
 		ent_cli_usage_error(cli, "--format must be jsonl, csv, petrarch, "
-		                    "phoenix, gdelt or brief, not '%s'", v);
+		                    "phoenix, gdelt, plover or brief, not '%s'", v);
 		return ENT_EXIT_USAGE;
 	}
 	if ((v = ent_cli_get(a, "compat"))) {
@@ -428,6 +381,8 @@ static int run_code(ent_cli *cli, ent_cli_args *a)
 		jobs = 1;
 	if (ent_cli_flag(a, "asserted"))
 		sh.copt.keep_flagged = 0;
+	if (ent_cli_flag(a, "explain"))
+		sh.copt.explain = 1;
 	if ((rc = ent_cli_inputs_init(cli, a, &in, NULL)) != 0)
 		return rc;
 	sh.topts = in.topts;
@@ -436,22 +391,7 @@ static int run_code(ent_cli *cli, ent_cli_args *a)
 		sh.copt.whole_document = 1;   /* a record is one unit, as in TABARI */
 		jobs = 1;
 	}
-	eo.compat = compat ? ENT_COMPAT_TABARI : ENT_COMPAT_NONE;
-	if (ent_evdict_new(&sh.ev, cli->ctx, &eo) < 0) {
-		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
-		return ENT_EXIT_INPUT;
-	}
-	rc = load_evdict(cli, a, sh.ev, compat);
-	if (rc == 0) {
-		if (compat && ent_cli_get(a, "actors")) {
-			if (ent_states_load(&dicts.st, cli->ctx) < 0) {
-				ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
-				rc = ENT_EXIT_INPUT;
-			}
-		} else
-			rc = ent_cli_dicts_init(cli, a, &dicts);
-	}
-	if (rc != 0)
+	if ((rc = ent_cli_coder_dicts(cli, a, compat, &sh.ev, &dicts)) != 0)
 		goto done;
 	sh.dict = dicts.dict;
 	sh.st = dicts.st;
@@ -518,7 +458,8 @@ const ent_cli_command ent_cmd_code = {
 	"\"target_country\", \"code\", \"root\", \"quad\", \"goldstein\", "
 	"\"plover\", \"plover_mode\", \"negated\", \"hypothetical\", \"pattern\"}; "
 	"csv the same fields with a header row; petrarch, phoenix and gdelt the "
-	"columns of those datasets (docs/cli.md); brief \"SOURCE TARGET CODE "
+	"columns of those datasets (docs/cli.md); plover POLECAT-style JSON "
+	"records (actor, recipient, event type, mode, context, date, text); brief \"SOURCE TARGET CODE "
 	"DATE\" plus negated/hypothetical, for reading.  Spans are byte offsets in the "
 	"original input; pattern is the dictionary FILE:LINE that fired.  "
 	"--compat tabari reproduces TABARI 0.8, with actors and agents read from "

@@ -27,4 +27,25 @@ typedef struct {
 int ent_cli_dicts_init(ent_cli *cli, const ent_cli_args *a, ent_cli_dicts *d);
 void ent_cli_dicts_free(ent_cli_dicts *d);
 
+/* The event coder's options, shared by `code` and `eval`. */
+#define ENT_CLI_CODER_OPTIONS                                                    \
+	{"verbs", 0, "FILE", "add a verb dictionary (TABARI/PETRARCH-1 or "          \
+	 "PETRARCH-2), or an options, discards or issues file: the kind is "         \
+	 "sniffed", "@file", 1},                                                     \
+	{"options", 0, "FILE", "read a TABARI options file", "@file", 1},            \
+	{"kind", 0, "KIND", "the kind of the --verbs files (verbs, options, "        \
+	 "discards, issues) instead of sniffing", "verbs|options|discards|issues", 0}, \
+	ENT_CLI_DICT_OPTIONS,                                                        \
+	{"compat", 0, "MODE", "tabari: reproduce TABARI 0.8 (its actor matching, "   \
+	 "capitalised verbs read as nouns, no passive or coordination rules)",       \
+	 "tabari", 0}
+
+/* The event dictionary (--verbs, --options, --kind, then the built-in one
+ * unless --no-builtin) and the actor dictionaries (ours, or under compat
+ * with --actors the files read TABARI's way by the event engine: then only
+ * the states table is loaded here).  *ev is freed by the caller with
+ * ent_evdict_free, dicts with ent_cli_dicts_free.  0 or an exit status. */
+int ent_cli_coder_dicts(ent_cli *cli, const ent_cli_args *a, int compat,
+                        ent_evdict **ev, ent_cli_dicts *dicts);
+
 #endif

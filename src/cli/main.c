@@ -22,6 +22,7 @@ const ent_cli_command *const ent_cli_commands[] = {
 	&ent_cmd_unsc,
 	&ent_cmd_cascade,
 	&ent_cmd_code,
+	&ent_cmd_eval,
 	&ent_cmd_actors,
 	&ent_cmd_places,
 	&ent_cmd_glossary,

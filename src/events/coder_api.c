@@ -7,6 +7,7 @@
 #include "events/unit.h"
 #include "util/alloc.h"
 #include "util/arena.h"
+#include "util/buf.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -222,6 +223,69 @@ static const char *span_text(ent_coder *c, ent_doc *doc, int w)
 	                         u->w[k].end - u->w[w].start);
 }
 
+/* --explain: the words, the actors on them, the pattern as compiled and
+ * the rules applied, one "name: ..." line each (arena). */
+static const char *explain(ent_coder *c, ent_doc *doc, const ev_evt *e)
+{
+	static const char *const hows[] = {
+		"passive by-agent", "nominal event", "symmetric (both directions)",
+		"coordinated actors at a place", "own forces passed over",
+		"source from another clause", "coordinated actors"};
+	ev_unit *u = &c->u;
+	ent_buf b = ENT_BUF_INIT;
+	const char *text = ent_doc_text(doc, NULL), *out;
+	size_t i;
+	int k, any = 0;
+	ent_buf_puts(&b, "tokens:");
+	for (i = 0; i < u->nw; i++) {
+		ent_buf_putc(&b, ' ');
+		if ((int32_t)i == e->verb)
+			ent_buf_putc(&b, '*');
+		ent_buf_put(&b, u->fold + u->w[i].fold, u->w[i].flen);
+	}
+	ent_buf_puts(&b, "\nactors:");
+	for (i = 0; i < u->next; i++) {
+		const ev_ext *x = &u->ext[i];
+		ent_buf_printf(&b, "%s %.*s = %s", i ? ";" : "",
+		               (int)(u->w[x->w1].end - u->w[x->w0].start),
+		               text + u->w[x->w0].start, x->code);
+	}
+	if (!u->next)
+		ent_buf_puts(&b, " (TABARI actor matching)");
+	ent_buf_puts(&b, "\npattern: ");
+	if (e->pat) {
+		char pt[512];
+		ev_phrase_text(c->d, e->pat->phrase, pt, sizeof pt);
+		ent_buf_printf(&b, "%s:%ld - %s", ev_str(c->d, e->pat->file),
+		               (long)e->pat->line, pt);
+	} else if (e->proot) {
+		char pt[512];
+		ev_phrase_text(c->d, e->proot->phrase, pt, sizeof pt);
+		ent_buf_printf(&b, "%s:%ld %s (the root's own code)",
+		               ev_str(c->d, e->proot->file), (long)e->proot->line, pt);
+	}
+	ent_buf_puts(&b, "\nrules:");
+	for (k = 0; k < 7; k++)
+		if (e->how & (1 << k)) {
+			ent_buf_printf(&b, "%s %s", any ? "," : "", hows[k]);
+			any = 1;
+		}
+	if (!any)
+		ent_buf_puts(&b, " TABARI's (source first in the clause, target after "
+		             "the trigger)");
+	if (e->negated)
+		ent_buf_puts(&b, "; negated");
+	if (e->hypothetical)
+		ent_buf_puts(&b, "; hypothetical");
+	if (b.oom) {
+		ent_buf_free(&b);
+		return NULL;
+	}
+	out = ent_arena_strndup(&c->arena, b.data, b.len);
+	ent_buf_free(&b);
+	return out;
+}
+
 static int emit(ent_coder *c, ent_doc *doc, size_t unit, size_t ustart,
                 size_t uend)
 {
@@ -300,6 +364,8 @@ static int emit(ent_coder *c, ent_doc *doc, size_t unit, size_t ustart,
 		}
 		if (!c->o.keep_flagged && (o->negated || o->hypothetical))
 			continue;
+		if (c->o.explain && !(o->explain = explain(c, doc, e)))
+			return ENT_ENOMEM;
 		c->nev++;
 	}
 	return 0;

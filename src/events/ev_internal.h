@@ -378,8 +378,20 @@ typedef struct {
 	const ev_pat *pat;     /* NULL: the verb's own code */
 	const ev_root *proot;  /* root whose default code fired */
 	uint8_t negated, hypothetical;
+	uint8_t how;           /* EV_HOW_*: the rules of ours.c applied */
 	int32_t next;
 } ev_evt;
+
+enum {
+	EV_HOW_PASSIVE = 1, EV_HOW_NOMINAL = 2, EV_HOW_SYMMETRIC = 4,
+	EV_HOW_LOCATED = 8, EV_HOW_OWN_FORCES = 16, EV_HOW_CLAUSE_SUBJECT = 32,
+	EV_HOW_COORDINATED = 64
+};
+
+/* The text of a compiled phrase (a pattern as the engine reads it) into
+ * out[0..cap); returns the length it needs. */
+size_t ev_phrase_text(const ent_evdict *d, uint32_t phrase, char *out,
+                      size_t cap);
 
 typedef struct ev_unit ev_unit;
 

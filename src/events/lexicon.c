@@ -13,6 +13,7 @@
 #include "util/alloc.h"
 
 #include <ctype.h>
+#include <stdio.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------------
@@ -426,4 +427,56 @@ void ev_pattern_length(const char *s, size_t n, int32_t *len, int32_t *alt)
 	}
 	*len = l;
 	*alt = a;
+}
+
+/* ------------------------------------------------------------------------
+ * A phrase back as text (for --explain)
+ * ------------------------------------------------------------------------ */
+
+static void put(char *out, size_t cap, size_t *k, const char *s, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++, (*k)++)
+		if (*k + 1 < cap)
+			out[*k] = s[i];
+}
+
+size_t ev_phrase_text(const ent_evdict *d, uint32_t phrase, char *out,
+                      size_t cap)
+{
+	static const char sym[] = "?,#*$+@%^{|}";
+	const ev_el *e;
+	size_t k = 0;
+	for (e = d->els + phrase; e->lit != EV_LIT_END; e++) {
+		if (e->conn & EV_C_SYN) {
+			char buf[48];
+			int n = snprintf(buf, sizeof buf, "&(synset of %s:%ld)",
+			                 ev_str(d, d->roots[e->lit].file),
+			                 (long)d->roots[e->lit].line);
+			put(out, cap, &k, buf, n > 0 ? (size_t)n : 0);
+		} else if (e->lit < EV_SYM_LIMIT) {
+			char c = e->lit < sizeof sym - 1 ? sym[e->lit] : '?';
+			put(out, cap, &k, &c, 1);
+		} else {
+			const char *s = ev_str(d, d->lits[e->lit].str);
+			size_t i, n = strlen(s);
+			for (i = 0; i < n; i++) {
+				char c = s[i] >= 'a' && s[i] <= 'z' ? (char)(s[i] - 32) : s[i];
+				put(out, cap, &k, &c, 1);
+			}
+		}
+		if (e[1].lit == EV_LIT_END)
+			break;
+		if (e->conn & EV_C_SYN)
+			put(out, cap, &k, (e->conn & EV_C_SKIP) ? " " : "_", 1);
+		else if (e->conn & EV_C_EQUAL)
+			put(out, cap, &k, "= ", 2);
+		else if (!(e->conn & EV_C_SKIP))
+			put(out, cap, &k, (e->conn & EV_C_PART) ? "~" : "_", 1);
+		else
+			put(out, cap, &k, (e->conn & EV_C_PART) ? " " : "_ ", (e->conn & EV_C_PART) ? 1 : 2);
+	}
+	if (cap)
+		out[k < cap ? k : cap - 1] = '\0';
+	return k;
 }

@@ -808,6 +808,7 @@ static int nominal(ev_unit *u, size_t i)
 			e.verb = (int32_t)i;
 			e.root = u->w[i].root;
 			e.proot = main;
+			e.how = EV_HOW_NOMINAL | (nh > 1 ? EV_HOW_COORDINATED : 0);
 			if ((rc = push(u, &e)) < 0)
 				return rc;
 		}
@@ -819,6 +820,14 @@ int ev_ours_events(ev_unit *u)
 {
 	size_t k, n = u->nev, i;
 	int rc;
+	/* a source from another clause: a relative clause's antecedent or the
+	 * previous clause's subject */
+	for (k = 0; k < n; k++) {
+		const ev_evt *e = &u->ev[k];
+		if (e->verb >= 0 && e->src.where >= 0 && e->src.where != EV_WHERE_DEFAULT &&
+		    (size_t)e->src.where < clause_start(u, (size_t)e->verb))
+			u->ev[k].how |= EV_HOW_CLAUSE_SUBJECT;
+	}
 	/* passive voice with a "by" agent */
 	for (k = 0; k < n; k++) {
 		ev_evt *e = &u->ev[k];
@@ -833,12 +842,14 @@ int ev_ours_events(ev_unit *u)
 			continue;
 		actor_at(u, by, &e->src);
 		actor_at(u, subj, &e->tar);
+		e->how |= EV_HOW_PASSIVE;
 		{
 			/* "... by France and Germany": one event per agent */
 			int heads[16];
 			size_t nh = coordinated(u, by, heads, 16), j;
 			for (j = 1; j < nh; j++) {
 				ev_evt x = *e;
+				x.how |= EV_HOW_COORDINATED;
 				actor_at(u, heads[j], &x.src);
 				if ((rc = push(u, &x)) < 0)
 					return rc;
@@ -869,8 +880,10 @@ int ev_ours_events(ev_unit *u)
 		    strcmp(u->ext[e->tar.ext].country, u->ext[e->src.ext].country) != 0)
 			continue;
 		nx = next_actor(u, u->ext[e->tar.ext].w1 + 1, clause_end(u, (size_t)e->verb));
-		if (nx >= 0)
+		if (nx >= 0) {
 			actor_at(u, nx, &e->tar);
+			e->how |= EV_HOW_OWN_FORCES;
+		}
 	}
 	/* "Iran and the United States negotiated in Oman": a symmetric event
 	 * between coordinated sources, not with the place */
@@ -897,6 +910,7 @@ int ev_ours_events(ev_unit *u)
 					continue;
 				actor_at(u, heads[a], &x.src);
 				actor_at(u, heads[b], &x.tar);
+				x.how |= EV_HOW_LOCATED | EV_HOW_SYMMETRIC;
 				if ((rc = push(u, &x)) < 0)
 					return rc;
 			}
@@ -916,6 +930,7 @@ int ev_ours_events(ev_unit *u)
 		t = e.src;
 		e.src = e.tar;
 		e.tar = t;
+		e.how |= EV_HOW_SYMMETRIC;
 		if ((rc = push(u, &e)) < 0)
 			return rc;
 	}

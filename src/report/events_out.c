@@ -135,6 +135,8 @@ static void jsonl(ent_buf *b, const ent_evdoc *d, const ent_event *e)
 		json_id(b, e->pattern_file, (unsigned long long)e->pattern_line, NULL);
 	else
 		ent_buf_put(b, "null", 4);
+	if (e->explain)
+		json_field(b, "explain", e->explain);
 	ent_buf_put(b, "}\n", 2);
 }
 
@@ -376,6 +378,54 @@ static void brief(ent_buf *b, const ent_event *e)
 	if (e->hypothetical)
 		ent_buf_puts(b, " hypothetical");
 	ent_buf_putc(b, '\n');
+	if (e->explain) {
+		const char *p = e->explain, *nl;
+		for (; *p; p = nl ? nl + 1 : p + strlen(p)) {
+			nl = strchr(p, '\n');
+			ent_buf_puts(b, "    ");
+			ent_buf_put(b, p, nl ? (size_t)(nl - p) : strlen(p));
+			ent_buf_putc(b, '\n');
+			if (!nl)
+				break;
+		}
+	}
+}
+
+/* plover: a POLECAT-style record for each event whose CAMEO code has a
+ * PLOVER event type (PLOVER drops statements and a few others): event
+ * type, mode and context from our CAMEO table (data/cameo.tsv). */
+static void plover(ent_buf *b, const ent_evdoc *d, const ent_event *e)
+{
+	const ent_cameo *cm = ent_cameo_find(e->code);
+	unsigned long long k = e->k;
+	if (!cm || !cm->plover)
+		return;
+	ent_buf_puts(b, "{\"id\":");
+	json_id(b, d->doc, e->sentence, &k);
+	json_field(b, "story_id", d->doc);
+	ent_buf_puts(b, ",\"date\":\"");
+	put_date(b, e->date, 1);
+	ent_buf_putc(b, '"');
+	json_field(b, "event_type", cm->plover);
+	json_field(b, "event_mode", cm->plover_mode);
+	json_field(b, "event_context", cm->plover_context);
+	json_field(b, "actor", e->source);
+	json_field(b, "actor_country", e->source_country);
+	json_field(b, "actor_text", e->source_text);
+	json_field(b, "recipient", e->target);
+	json_field(b, "recipient_country", e->target_country);
+	json_field(b, "recipient_text", e->target_text);
+	json_field(b, "cameo", e->code);
+	ent_buf_puts(b, e->negated ? ",\"negated\":true" : ",\"negated\":false");
+	ent_buf_puts(b, e->hypothetical ? ",\"hypothetical\":true"
+	                                : ",\"hypothetical\":false");
+	if (d->text && e->sentence_end > e->sentence_start) {
+		ent_buf_puts(b, ",\"text\":");
+		ent_buf_json_str(b, d->text + e->sentence_start,
+		                 e->sentence_end - e->sentence_start);
+	} else
+		ent_buf_puts(b, ",\"text\":null");
+	ent_buf_puts(b, "}\n");
 }
 
 void ent_report_event_header(ent_buf *b, ent_evfmt f)
@@ -404,6 +454,9 @@ void ent_report_event(ent_buf *b, ent_evfmt f, const ent_evdoc *d,
 	case ENT_EVFMT_BRIEF:
 		brief(b, e);
 		break;
+	case ENT_EVFMT_PLOVER:
+		plover(b, d, e);
+		break;
 	default:
 		jsonl(b, d, e);
 	}
@@ -412,7 +465,7 @@ void ent_report_event(ent_buf *b, ent_evfmt f, const ent_evdoc *d,
 int ent_report_evfmt_parse(ent_evfmt *out, const char *s)
 {
 	static const char *const names[] = {"jsonl", "csv", "petrarch", "phoenix",
-	                                    "gdelt", "brief", NULL};
+	                                    "gdelt", "brief", "plover", NULL};
 	int i;
 	for (i = 0; names[i]; i++)
 		if (strcmp(s, names[i]) == 0) {

@@ -30,15 +30,16 @@ void ent_report_date(ent_buf *b, ent_date d);
 /* Event output formats (docs/cli.md, `entente code`). */
 typedef enum {
 	ENT_EVFMT_JSONL = 0, ENT_EVFMT_CSV, ENT_EVFMT_PETRARCH, ENT_EVFMT_PHOENIX,
-	ENT_EVFMT_GDELT, ENT_EVFMT_BRIEF
+	ENT_EVFMT_GDELT, ENT_EVFMT_BRIEF, ENT_EVFMT_PLOVER
 } ent_evfmt;
 
-/* "jsonl", "csv", "petrarch", "phoenix", "gdelt", "brief": 0 or ENT_EINVAL. */
+/* "jsonl", "csv", "petrarch", "phoenix", "gdelt", "brief", "plover": 0 or ENT_EINVAL. */
 int ent_report_evfmt_parse(ent_evfmt *out, const char *s);
 
 /* The document an event comes from. */
 typedef struct {
 	const char *doc, *url, *source;
+	const char *text;     /* the original input (spans index it), or NULL */
 } ent_evdoc;
 
 /* The CSV header row (nothing for the other formats). */
