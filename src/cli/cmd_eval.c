@@ -10,9 +10,16 @@
  * gold = "SRC>TGT:CODE|CODE;..." (actor codes; alternatives with '|'), or
  * "-" for no asserted event; '#' lines are comments.
  *
- * Scoring rules (fixed; docs/accuracy.md): a state-level side is the
- * actor's ISO country (the first three letters of the code when they are a
- * state) or, for other actors, the whole code; events flagged negated or
+ * Lines whose ids share a prefix before their last '.' and a date
+ * ("H001.1", "H001.2") are one document, coded together so references
+ * across sentences resolve.
+ *
+ * Scoring rules (fixed; docs/accuracy.md): only dyads between states are
+ * scored - a side is the actor's ISO country (the first three letters of
+ * the code when they are a state and the roles after them are state
+ * institutions: GOV, MIL, LEG, JUD, COP, SPY), and events with another
+ * kind of side (IGOs, rebels, parties, media, business) are set aside on
+ * both sides; events flagged negated or
  * hypothetical are not assertions; root 04 is undirected (its two sides
  * are sorted); within a sentence identical (dyad, code) pairs count once;
  * a gold event with alternatives is matched by any one of them.  Matching
@@ -51,7 +58,7 @@ typedef struct {
 typedef struct {
 	long tp[LEVELS], fp[LEVELS], fn[LEVELS];
 	long confusion[22][22];         /* gold root x system root; 0 = none */
-	long sentences, gold_events, sys_events, flagged, bad_lines;
+	long sentences, gold_events, sys_events, flagged, bad_lines, nonstate;
 	/* the sentences with most errors (level 2) */
 	struct worst {
 		int errors;
@@ -71,12 +78,37 @@ static int root_of(const char *code)
 	return (code[0] - '0') * 10 + (code[1] - '0');
 }
 
-/* The state-level side of an actor code: its country, or the code. */
+/* Do the role blocks after a code's first three letters name parts of a
+ * state (government, military, legislature, judiciary, police,
+ * intelligence), not rebels, parties, business, media or civilians? */
+static int state_roles(const char *code)
+{
+	static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP",
+	                                    "SPY", NULL};
+	size_t n = strlen(code), k;
+	if (n < 3 || (n - 3) % 3)
+		return 0;
+	for (k = 3; k < n; k += 3) {
+		int j, ok = 0;
+		for (j = 0; roles[j] && !ok; j++)
+			ok = memcmp(code + k, roles[j], 3) == 0;
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* The state-level side of an actor code: its country when the actor is
+ * the state or one of its institutions, else the whole code. */
 static void state_side(const ent_states *st, const char *code,
                        const char *country, char *out, size_t cap)
 {
 	char k[4];
 	int i;
+	if (!state_roles(code)) {
+		snprintf(out, cap, "%s", code);
+		return;
+	}
 	if (country && *country) {
 		snprintf(out, cap, "%s", country);
 		return;
@@ -306,8 +338,10 @@ static void report_text(ent_cli *cli, const score *sc, const char *name)
 	int level, g, s;
 	size_t i;
 	fprintf(cli->out, "%s: %ld sentences, %ld gold events, %ld system events "
-	        "asserted (%ld more flagged negated or hypothetical, not scored)\n",
-	        name, sc->sentences, sc->gold_events, sc->sys_events, sc->flagged);
+	        "asserted between states (not scored: %ld flagged negated or "
+	        "hypothetical, %ld with a side that is not a state)\n",
+	        name, sc->sentences, sc->gold_events, sc->sys_events, sc->flagged,
+	        sc->nonstate);
 	fprintf(cli->out, "  %-30s %9s %9s %9s %6s %6s %6s\n", "level", "precision",
 	        "recall", "F1", "tp", "fp", "fn");
 	for (level = 0; level < LEVELS; level++) {
@@ -351,8 +385,8 @@ static void report_json(ent_buf *b, const score *sc, const char *name)
 	ent_buf_puts(b, "{\"gold\":");
 	ent_buf_json_cstr(b, name);
 	ent_buf_printf(b, ",\"sentences\":%ld,\"gold_events\":%ld,\"system_events\":%ld,"
-	               "\"flagged\":%ld,\"levels\":[", sc->sentences, sc->gold_events,
-	               sc->sys_events, sc->flagged);
+	               "\"flagged\":%ld,\"nonstate\":%ld,\"levels\":[", sc->sentences,
+	               sc->gold_events, sc->sys_events, sc->flagged, sc->nonstate);
 	for (level = 0; level < LEVELS; level++) {
 		double p, r, f;
 		figures(sc, level, &p, &r, &f);
@@ -393,13 +427,129 @@ static int fields(char *line, char **f)
 	return n;
 }
 
+/* One gold line. */
+typedef struct {
+	char *buf;              /* the line (fields point into it) */
+	char *id, *text;
+	ent_date date;
+	sev gold[MAXEV];
+	int ngold;
+	sev sys[MAXEV];
+	int nsys;
+	size_t start, end;      /* its bytes in the document text */
+} gline;
+
+/* A gold-file document: its id is the line id up to its last '.'
+ * ("H001.3" is sentence 3 of document H001); lines of one document are
+ * consecutive and share a date. */
+static int same_doc(const gline *a, const gline *b)
+{
+	const char *da = strrchr(a->id, '.'), *db = strrchr(b->id, '.');
+	size_t la, lb;
+	if (!da || !db || a->date != b->date)
+		return 0;
+	la = (size_t)(da - a->id);
+	lb = (size_t)(db - b->id);
+	return la == lb && memcmp(a->id, b->id, la) == 0;
+}
+
+/* Is an actor side a state (the scored dyads are between states)? */
+static int state_sided(const ent_states *st, const char *side)
+{
+	int i = strlen(side) == 3 ? ent_states_lookup(st, side) : -1;
+	return i >= 0 && strcmp(ent_states_iso3(st, (size_t)i), side) == 0;
+}
+
+/* Code the document made of lines[0..n) (joined by blank lines, so each
+ * line is its own paragraph) and give each line its asserted events
+ * between states. */
+static int code_doc(ent_cli *cli, ent_coder *c, const ent_states *st,
+                    gline *lines, size_t n, score *sc)
+{
+	ent_buf text = ENT_BUF_INIT;
+	ent_article art;
+	ent_doc *doc = NULL;
+	size_t i, k;
+	int rc = 0;
+	for (i = 0; i < n; i++) {
+		if (i)
+			ent_buf_puts(&text, "\n\n");
+		lines[i].start = text.len;
+		ent_buf_puts(&text, lines[i].text);
+		lines[i].end = text.len;
+		lines[i].nsys = 0;
+	}
+	if (text.oom) {
+		ent_buf_free(&text);
+		return ENT_ENOMEM;
+	}
+	memset(&art, 0, sizeof art);
+	art.id = lines[0].id;
+	art.date = lines[0].date;
+	art.text = ent_buf_cstr(&text);
+	art.text_len = text.len;
+	if (ent_doc_new(&doc, cli->ctx, &art, NULL, 0) < 0 ||
+	    ent_coder_run(c, doc, art.date) < 0) {
+		rc = ENT_ENOMEM;
+		goto out;
+	}
+	for (k = 0; k < ent_coder_count(c); k++) {
+		const ent_event *e = ent_coder_get(c, k);
+		gline *g = NULL;
+		sev *x;
+		for (i = 0; i < n && !g; i++)
+			if (e->sentence_start >= lines[i].start && e->sentence_start < lines[i].end + 2)
+				g = &lines[i];
+		if (!g)
+			continue;
+		if (e->negated || e->hypothetical) {
+			sc->flagged++;
+			continue;
+		}
+		if (g->nsys == MAXEV)
+			continue;
+		x = &g->sys[g->nsys];
+		memset(x, 0, sizeof *x);
+		snprintf(x->src, sizeof x->src, "%s", e->source);
+		snprintf(x->tgt, sizeof x->tgt, "%s", e->target);
+		snprintf(x->code[0], sizeof x->code[0], "%s", e->code);
+		x->ncode = 1;
+		state_side(st, e->source, e->source_country, x->ssrc, sizeof x->ssrc);
+		state_side(st, e->target, e->target_country, x->stgt, sizeof x->stgt);
+		if (!state_sided(st, x->ssrc) || !state_sided(st, x->stgt)) {
+			sc->nonstate++;
+			continue;
+		}
+		undirect(x);
+		g->nsys++;
+	}
+out:
+	ent_doc_free(doc);
+	ent_buf_free(&text);
+	return rc;
+}
+
+static void score_doc(score *sc, gline *lines, size_t n)
+{
+	size_t i;
+	for (i = 0; i < n; i++) {
+		sc->sentences++;
+		sc->gold_events += lines[i].ngold;
+		sc->sys_events += lines[i].nsys;
+		score_sentence(sc, lines[i].gold, lines[i].ngold, lines[i].sys,
+		               lines[i].nsys, lines[i].id, lines[i].text);
+	}
+}
+
 static int eval_file(ent_cli *cli, ent_coder *c, const ent_states *st,
                      const char *path, score *sc)
 {
 	FILE *fp = fopen(path, "rb");
 	ent_linereader lr;
 	const char *line;
-	size_t n;
+	size_t n, ndoc = 0, i;
+	gline *doc = NULL;
+	size_t doc_cap = 0;
 	int rc = 0;
 	if (!fp) {
 		ent_cli_error(cli, "%s: cannot open: %s", path, strerror(errno));
@@ -410,78 +560,81 @@ static int eval_file(ent_cli *cli, ent_coder *c, const ent_states *st,
 		ent_cli_error(cli, "out of memory");
 		return ENT_EXIT_INPUT;
 	}
-	while (ent_lr_next(&lr, &line, &n) == 1) {
-		char *buf, *f[4];
-		sev g[MAXEV], s[MAXEV];
-		int ng, ns = 0;
+	for (;;) {
+		int more = ent_lr_next(&lr, &line, &n) == 1;
+		char *f[4];
 		const char *why = NULL;
-		ent_date d;
-		ent_article art;
-		ent_doc *doc = NULL;
-		size_t i;
-		if (n == 0 || line[0] == '#')
+		gline g;
+		if (more && (n == 0 || line[0] == '#'))
 			continue;
-		buf = ent_malloc(n + 1);
-		if (!buf) {
-			rc = ENT_EXIT_INPUT;
-			break;
-		}
-		memcpy(buf, line, n);
-		buf[n] = '\0';
-		if (n && buf[n - 1] == '\r')
-			buf[--n] = '\0';
-		if (fields(buf, f) != 4) {
-			why = "a gold line is id<TAB>date<TAB>text<TAB>gold";
-		} else if (ent_date_parse(&d, f[1], strlen(f[1])) < 0) {
-			why = "the date is not YYYY-MM-DD";
-		} else if ((ng = parse_gold(st, f[3], g, MAXEV, &why)) < 0) {
-			;
-		} else {
-			memset(&art, 0, sizeof art);
-			art.id = f[0];
-			art.date = d;
-			art.text = f[2];
-			art.text_len = strlen(f[2]);
-			if (ent_doc_new(&doc, cli->ctx, &art, NULL, 0) < 0 ||
-			    ent_coder_run(c, doc, d) < 0) {
-				ent_doc_free(doc);
-				ent_free(buf);
-				ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+		memset(&g, 0, sizeof g);
+		if (more) {
+			if (!(g.buf = ent_malloc(n + 1))) {
 				rc = ENT_EXIT_INPUT;
 				break;
 			}
-			for (i = 0; i < ent_coder_count(c); i++) {
-				const ent_event *e = ent_coder_get(c, i);
-				sev *x;
-				if (e->negated || e->hypothetical) {
-					sc->flagged++;
-					continue;
+			memcpy(g.buf, line, n);
+			g.buf[n] = '\0';
+			if (n && g.buf[n - 1] == '\r')
+				g.buf[--n] = '\0';
+			if (fields(g.buf, f) != 4)
+				why = "a gold line is id<TAB>date<TAB>text<TAB>gold";
+			else if (ent_date_parse(&g.date, f[1], strlen(f[1])) < 0)
+				why = "the date is not YYYY-MM-DD";
+			else if ((g.ngold = parse_gold(st, f[3], g.gold, MAXEV, &why)) < 0)
+				;
+			else {
+				int k, m = 0;
+				g.id = f[0];
+				g.text = f[2];
+				/* only dyads between states are scored */
+				for (k = 0; k < g.ngold; k++) {
+					if (state_sided(st, g.gold[k].ssrc) && state_sided(st, g.gold[k].stgt))
+						g.gold[m++] = g.gold[k];
+					else
+						sc->nonstate++;
 				}
-				if (ns == MAXEV)
-					break;
-				x = &s[ns++];
-				memset(x, 0, sizeof *x);
-				snprintf(x->src, sizeof x->src, "%s", e->source);
-				snprintf(x->tgt, sizeof x->tgt, "%s", e->target);
-				snprintf(x->code[0], sizeof x->code[0], "%s", e->code);
-				x->ncode = 1;
-				state_side(st, e->source, e->source_country, x->ssrc, sizeof x->ssrc);
-				state_side(st, e->target, e->target_country, x->stgt, sizeof x->stgt);
-				undirect(x);
+				g.ngold = m;
 			}
-			ent_doc_free(doc);
-			sc->sentences++;
-			sc->gold_events += ng;
-			sc->sys_events += ns;
-			score_sentence(sc, g, ng, s, ns, f[0], f[2]);
+			if (why) {
+				ent_cli_error(cli, "%s:%ld: %s; line skipped", path, lr.lineno, why);
+				sc->bad_lines++;
+				cli->input_errors++;
+				ent_free(g.buf);
+				continue;
+			}
 		}
-		if (why) {
-			ent_cli_error(cli, "%s:%ld: %s; line skipped", path, lr.lineno, why);
-			sc->bad_lines++;
-			cli->input_errors++;
+		/* a document ends at a line of another document, or at the end */
+		if (ndoc && (!more || !same_doc(&doc[ndoc - 1], &g))) {
+			if ((rc = code_doc(cli, c, st, doc, ndoc, sc)) < 0) {
+				ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+				ent_free(g.buf);
+				rc = ENT_EXIT_INPUT;
+				break;
+			}
+			score_doc(sc, doc, ndoc);
+			for (i = 0; i < ndoc; i++)
+				ent_free(doc[i].buf);
+			ndoc = 0;
 		}
-		ent_free(buf);
+		if (!more)
+			break;
+		if (ndoc == doc_cap) {
+			size_t nc = doc_cap ? doc_cap * 2 : 16;
+			gline *q = ent_realloc(doc, nc * sizeof *q);
+			if (!q) {
+				ent_free(g.buf);
+				rc = ENT_EXIT_INPUT;
+				break;
+			}
+			doc = q;
+			doc_cap = nc;
+		}
+		doc[ndoc++] = g;
 	}
+	for (i = 0; i < ndoc; i++)
+		ent_free(doc[i].buf);
+	ent_free(doc);
 	ent_lr_destroy(&lr);
 	fclose(fp);
 	return rc;

@@ -1231,3 +1231,48 @@ int ev_unit_code(ev_unit *u)
 	ev_unit_flags(u);
 	return 0;
 }
+
+/* For a nominal trigger (ours.c): the code of the first of its root's
+ * patterns (dictionary order, longest first) that matches around word
+ * `index` ("- HUMANITARIAN_ * [073]" for "humanitarian aid", "- * WITH_ +
+ * [062]" for "drills with Japan"), else the root's own code; 0 for none.
+ * The actors are placed by the nominal rules, not by the pattern. */
+uint32_t ev_nominal_code(ev_unit *u, int index)
+{
+	cdr c;
+	const ev_word *w = &u->w[index];
+	const ev_root *r = &u->d->roots[w->root - 1];
+	const ev_root *main = r->main ? &u->d->roots[r->main - 1] : r;
+	uint32_t p;
+	size_t ncand = 0, ci = 0;
+
+	memset(&c, 0, sizeof c);
+	c.u = u;
+	c.d = u->d;
+	zero(&c.src);
+	zero(&c.tar);
+	c.istart = (int)index;
+	while (c.istart > 0 && !ev_has_head(u, (size_t)c.istart, EV_T_CLAUSE))
+		c.istart--;
+	c.iend = (int)index;
+	while ((size_t)c.iend + 1 < u->nw && !ev_has_tail(u, (size_t)c.iend, EV_T_CLAUSE))
+		c.iend++;
+	if (main->indexed) {
+		if (candidates(&c, main, &ncand) < 0)
+			return main->code;
+		p = ncand ? u->cand[0] + 1 : 0;
+	} else
+		p = main->pat;
+	while (p) {
+		const ev_pat *pat = &u->d->pats[p - 1];
+		if (main->indexed)
+			p = ++ci < ncand ? u->cand[ci] + 1 : 0;
+		else
+			p = pat->next;
+		c.isrc = c.itar = c.icomp = -1;
+		if (!has_required(&c, pat) || !check_pattern(&c, pat, index, EV_W_VERB))
+			continue;
+		return pat->code;
+	}
+	return main->code;
+}

@@ -48,9 +48,10 @@ static const char *const determiners[] = {
 	NULL};
 static const char *const light_verbs[] = {
 	"launched", "launches", "launch", "carried", "carries", "conducted",
-	"conducts", "staged", "stages", "mounted", "mounts", "began", "begins",
-	"started", "starts", "made", "makes", "paid", "pays", "undertook",
-	"undertakes", "unleashed", NULL};
+	"conducts", "staged", "stages", "mounted", "mounts",
+	"made", "makes", "paid", "pays", "undertook", "undertakes", "unleashed",
+	"held", "holds", "announced", "announces", "approved", "approves",
+	"issued", "issues", "opened", "opens", "completed", "reached", NULL};
 static const char *const months[] = {
 	"january", "february", "march", "april", "may", "june", "july",
 	"august", "september", "october", "november", "december", NULL};
@@ -80,7 +81,8 @@ static const char *const conditions[] = {"if", "unless", "whether", NULL};
 static const char *const generic[] = {
 	"any", "possible", "potential", "future", "eventual", NULL};
 static const char *const preps[] = {
-	"of", "on", "against", "to", "in", "into", "with", "at", NULL};
+	"of", "on", "against", "to", "in", "into", "with", "at", "near", "around",
+	"outside", "along", "for", "from", "towards", "toward", "over", NULL};
 
 enum {
 	OC_RELATIVES = 1u << 0,
@@ -290,17 +292,43 @@ static int light_verb_before(const ev_unit *u, size_t i)
 {
 	size_t b;
 	for (b = i; b-- > 0 && b + 5 > i;) {
-		if (u->w[b].ext >= 0 || (u->w[b].root && u->w[b].wtype == EV_W_VERB))
-			return -1;
 		if (has(u, b, OC_LIGHT_VERBS))
 			return (int)b;
+		if (u->w[b].ext >= 0 || (u->w[b].root && u->w[b].wtype == EV_W_VERB))
+			return -1;
 	}
 	return -1;
 }
 
 static int after_light_verb(const ev_unit *u, size_t i)
 {
-	return light_verb_before(u, i) >= 0;
+	int b = light_verb_before(u, i);
+	const char *f;
+	size_t n;
+	if (b < 0)
+		return 0;
+	if ((size_t)b + 1 < i)
+		return 1;       /* "launched air strikes", "held a summit" */
+	/* right after it only a plural noun: "launched strikes" */
+	f = u->fold + u->w[i].fold;
+	n = u->w[i].flen;
+	return n > 3 && f[n - 1] == 's' && f[n - 2] != 's';
+}
+
+/* Do the words from `from` on read as a clause of their own: an actor
+ * within the first six words, then a trigger after it? */
+static int reported_clause(const ev_unit *u, size_t from)
+{
+	size_t k, n = u->nw;
+	for (k = from; k < n && k < from + 6; k++)
+		if (u->w[k].ext >= 0 && u->w[k].ext_head)
+			break;
+	if (k >= n || k >= from + 6)
+		return 0;
+	for (; k < n && !comma(u, k); k++)
+		if (u->w[k].root && u->w[k].wtype == EV_W_VERB)
+			return 1;
+	return 0;
 }
 
 /* Clause breaks for the relative clauses and after verbs of saying; the
@@ -336,6 +364,10 @@ int ev_ours_clauses(ev_unit *u)
 				at = k;
 				break;
 			}
+		/* only a reported clause (an actor, then a trigger) is split off:
+		 * "claimed responsibility for the attack on Israel" is not one */
+		if (!reported_clause(u, at + 1))
+			continue;
 		if ((rc = split_after(u, at)) < 0)
 			return rc;
 	}
@@ -732,7 +764,7 @@ static int symmetric(const char *code)
 {
 	static const char *const sym[] = {
 		"036", "040", "041", "044", "046", "057", "060", "061", "062", "063",
-		"064", "0871", "190", "193", NULL};
+		"064", "0841", "0871", "190", "193", NULL};
 	const char *const *p;
 	for (p = sym; *p; p++)
 		if (strcmp(code, *p) == 0)
@@ -752,68 +784,133 @@ static int event_code_ok(const ent_evdict *d, uint32_t ecode1, uint32_t *code)
 	return 1;
 }
 
-/* "X's N on Y", "the N of Y by X", "X launched an N on Y": an event from a
- * nominal trigger. */
+/* Skip "the", "a", "an" at word t. */
+static size_t skip_det(const ev_unit *u, size_t t)
+{
+	while (t < u->nw && (IS(u, t, "the") || IS(u, t, "a") || IS(u, t, "an")))
+		t++;
+	return t;
+}
+
+static int actor_head_at(const ev_unit *u, size_t t)
+{
+	return t < u->nw && u->w[t].ext >= 0 && u->w[t].ext_head ? (int)t : -1;
+}
+
+/* Push the events src -> tar of a nominal trigger at word i, one per
+ * actor coordinated with src. */
+static int nominal_push(ev_unit *u, size_t i, const ev_root *main,
+                        uint32_t code, int src, int tar, uint8_t how)
+{
+	int heads[16], rc;
+	size_t nh = coordinated(u, src, heads, 16), j;
+	for (j = 0; j < nh; j++) {
+		ev_evt e;
+		if (heads[j] == tar)
+			continue;
+		memset(&e, 0, sizeof e);
+		actor_at(u, heads[j], &e.src);
+		actor_at(u, tar, &e.tar);
+		e.code = code;
+		e.isevt = 1;
+		e.verb = (int32_t)i;
+		e.root = u->w[i].root;
+		e.proot = main;
+		e.how = (uint8_t)(EV_HOW_NOMINAL | how | (nh > 1 ? EV_HOW_COORDINATED : 0));
+		if ((rc = push(u, &e)) < 0)
+			return rc;
+	}
+	return 0;
+}
+
+/* An event from a nominal trigger at word i: "X's N on Y", "the N of Y by
+ * X", "the N by X on Y", "the N between X and Y", "X's N between Y and Z",
+ * "X launched an N on Y", and "X and Y held N" for a symmetric code. */
 static int nominal(ev_unit *u, size_t i)
 {
 	const ev_root *r = &u->d->roots[u->w[i].root - 1];
 	const ev_root *main = r->main ? &u->d->roots[r->main - 1] : r;
-	ev_evt e;
-	int src = -1, tar = -1;
-	size_t k = i, t;
+	int src = -1, tar = -1, rc;
+	size_t k = i, after, t = (size_t)-1;
 	uint32_t code;
-	if (!event_code_ok(u->d, main->code, &code))
+	if (!event_code_ok(u->d, ev_nominal_code(u, (int)i), &code))
 		return 0;
 	while (k + 1 < u->nw && !ev_has_tail(u, k, EV_W_VERB))
 		k++;
 	if (i > 0 && possessive(u, i - 1))
 		src = ext_head_of(u, i - 1);
-	if (k + 2 >= u->nw + 1 || !has(u, k + 1, OC_PREPS))
-		return 0;
-	t = k + 2;
-	if (IS(u, t, "the"))
-		t++;
-	if (t >= u->nw || u->w[t].ext < 0 || !u->w[t].ext_head)
-		return 0;
-	tar = (int)t;
-	if (src < 0) {
-		int tt = ext_tail_of(u, t);
-		if (tt >= 0 && IS(u, (size_t)tt + 1, "by")) {
-			size_t h = (size_t)tt + 2;
-			if (IS(u, h, "the"))
-				h++;
-			if (h < u->nw && u->w[h].ext >= 0 && u->w[h].ext_head)
-				src = (int)h;
+	after = k + 1;
+	if (src < 0 && IS(u, after, "by")) {
+		/* "the crackdown by China on Hong Kong" */
+		int h = actor_head_at(u, skip_det(u, after + 1));
+		if (h >= 0) {
+			src = h;
+			after = (size_t)ext_tail_of(u, (size_t)h) + 1;
 		}
 	}
+	if (has(u, k, OC_PREPS) && k > i)
+		t = skip_det(u, k + 1);   /* the root ends with its preposition */
+	else if (IS(u, after, "between")) {
+		/* "the talks between X and Y", "Egypt's mediation between X and Y" */
+		int x = actor_head_at(u, skip_det(u, after + 1)), y = -1;
+		if (x >= 0) {
+			size_t h = (size_t)ext_tail_of(u, (size_t)x) + 1;
+			if (IS(u, h, "and"))
+				y = actor_head_at(u, skip_det(u, h + 1));
+		}
+		if (x < 0 || y < 0)
+			return 0;
+		if (src >= 0) {
+			if ((rc = nominal_push(u, i, main, code, src, x, 0)) < 0)
+				return rc;
+			return nominal_push(u, i, main, code, src, y, 0);
+		}
+		return nominal_push(u, i, main, code, x, y, 0);
+	} else if (has(u, after, OC_PREPS))
+		t = skip_det(u, after + 1);
+	if (t != (size_t)-1)
+		tar = actor_head_at(u, t);
+	if (src < 0 && tar >= 0) {
+		/* "the invasion of Ukraine by Russia" */
+		int tt = ext_tail_of(u, (size_t)tar);
+		if (tt >= 0 && IS(u, (size_t)tt + 1, "by"))
+			src = actor_head_at(u, skip_det(u, (size_t)tt + 2));
+	}
 	if (src < 0) {
-		/* "X launched / carried out / paid a N on Y" */
+		/* "X launched / carried out / held a N on Y" */
 		int b = light_verb_before(u, i);
 		if (b >= 0)
 			src = subject_before(u, (size_t)b);
 	}
 	if (src < 0)
 		return 0;
-	{
-		/* "The United States and Britain launched strikes": each */
+	if (tar < 0) {
+		/* "Russia and China held joint drills": a symmetric event between
+		 * the coordinated subjects */
 		int heads[16];
-		size_t nh = coordinated(u, src, heads, 16), j;
-		int rc;
-		for (j = 0; j < nh; j++) {
-			memset(&e, 0, sizeof e);
-			actor_at(u, heads[j], &e.src);
-			actor_at(u, tar, &e.tar);
-			e.code = code;
-			e.isevt = 1;
-			e.verb = (int32_t)i;
-			e.root = u->w[i].root;
-			e.proot = main;
-			e.how = EV_HOW_NOMINAL | (nh > 1 ? EV_HOW_COORDINATED : 0);
-			if ((rc = push(u, &e)) < 0)
-				return rc;
-		}
+		size_t nh = coordinated(u, src, heads, 16), a, b;
+		if (nh < 2 || !symmetric(ev_str(u->d, code)))
+			return 0;
+		for (a = 0; a < nh; a++)
+			for (b = 0; b < nh; b++) {
+				ev_evt e;
+				if (a == b)
+					continue;
+				memset(&e, 0, sizeof e);
+				actor_at(u, heads[a], &e.src);
+				actor_at(u, heads[b], &e.tar);
+				e.code = code;
+				e.isevt = 1;
+				e.verb = (int32_t)i;
+				e.root = u->w[i].root;
+				e.proot = main;
+				e.how = EV_HOW_NOMINAL | EV_HOW_COORDINATED | EV_HOW_SYMMETRIC;
+				if ((rc = push(u, &e)) < 0)
+					return rc;
+			}
+		return 0;
 	}
-	return 0;
+	return nominal_push(u, i, main, code, src, tar, 0);
 }
 
 int ev_ours_events(ev_unit *u)

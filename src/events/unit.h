@@ -188,6 +188,7 @@ int ev_lexmatch(ev_unit *u, const ev_root *r, size_t i, int *nmatch,
 
 /* coder.c */
 int ev_unit_code(ev_unit *u);
+uint32_t ev_nominal_code(ev_unit *u, int index);
 
 /* ours.c: entente's additions (default mode) and the flags (both) */
 int ev_ours_relative(ev_unit *u);
