@@ -30,6 +30,7 @@ struct ent_coder {
 	long misses;
 	int compat;
 	size_t cursor;           /* next actor record to look at */
+	size_t pcursor;          /* next place record to look at */
 };
 
 int ent_coder_new(ent_coder **out, ent_ctx *ctx, ent_evdict *ev,
@@ -246,9 +247,10 @@ static const char *explain(ent_coder *c, ent_doc *doc, const ev_evt *e)
 	ent_buf_puts(&b, "\nactors:");
 	for (i = 0; i < u->next; i++) {
 		const ev_ext *x = &u->ext[i];
-		ent_buf_printf(&b, "%s %.*s = %s", i ? ";" : "",
+		ent_buf_printf(&b, "%s %.*s = %s%s", i ? ";" : "",
 		               (int)(u->w[x->w1].end - u->w[x->w0].start),
-		               text + u->w[x->w0].start, x->code);
+		               text + u->w[x->w0].start, x->code,
+		               x->place ? " (place)" : x->context ? " (context)" : "");
 	}
 	if (!u->next)
 		ent_buf_puts(&b, " (TABARI actor matching)");
@@ -402,51 +404,94 @@ static size_t sentence_actors(ent_coder *c, size_t sentence, size_t *first,
 	return k;
 }
 
-static int place_actors(ent_coder *c, size_t first, size_t end)
+/* Put one actor on the words spanning [ts, te) of the repaired text. */
+static int put_ext(ent_coder *c, size_t ts, size_t te, const char *code,
+                   const char *country, int32_t rec, int context, int place)
 {
 	ev_unit *u = &c->u;
+	size_t w0, w1, k;
+	ev_ext *x;
+	int rc;
+	for (w0 = 0; w0 < u->nw && u->w[w0].end <= ts; w0++)
+		;
+	if (w0 >= u->nw || u->w[w0].start >= te)
+		return 0;
+	for (w1 = w0; w1 + 1 < u->nw && u->w[w1 + 1].start < te; w1++)
+		;
+	for (k = w0; k <= w1; k++)
+		if (u->w[k].ext >= 0)
+			return 0;   /* a second referent of the same words */
+	if (u->next == u->ext_cap) {
+		size_t nc = u->ext_cap ? u->ext_cap * 2 : 16;
+		ev_ext *q = ent_realloc(u->ext, nc * sizeof(*q));
+		if (!q)
+			return ENT_ENOMEM;
+		u->ext = q;
+		u->ext_cap = nc;
+	}
+	x = &u->ext[u->next];
+	x->code = code;
+	x->country = country;
+	x->w0 = (uint32_t)w0;
+	x->w1 = (uint32_t)w1;
+	x->rec = rec;
+	x->context = context;
+	x->place = place;
+	for (k = w0; k <= w1; k++) {
+		u->w[k].wtype = EV_W_ACTOR;
+		u->w[k].ext = (int32_t)u->next;
+	}
+	u->w[w0].ext_head = 1;
+	u->w[w1].ext_tail = 1;
+	if ((rc = ev_tag_add(u, w0, 0, EV_W_ACTOR, ++u->tag_serial)) < 0 ||
+	    (rc = ev_tag_add(u, w1, 1, EV_W_ACTOR, u->tag_serial)) < 0)
+		return rc;
+	u->next++;
+	return 0;
+}
+
+/* The places of `sentence` (a cursor walks them once per document):
+ * [*first, *end). */
+static size_t sentence_places(ent_coder *c, size_t sentence, size_t *first,
+                              size_t *end)
+{
+	size_t n = ent_actors_place_count(c->rec), i = c->pcursor, k = 0;
+	while (i < n && ent_actors_place(c->rec, i)->sentence < sentence)
+		i++;
+	*first = i;
+	while (i < n && ent_actors_place(c->rec, i)->sentence == sentence) {
+		const ent_place *p = ent_actors_place(c->rec, i);
+		k += p->country && !p->actor;
+		i++;
+	}
+	*end = i;
+	c->pcursor = i;
+	return k;
+}
+
+/* Our actors on the words, then the places not already read as actors: a
+ * place stands for its country ("Russia shelled Kharkiv" = RUS -> UKR). */
+static int place_actors(ent_coder *c, size_t first, size_t end, size_t pfirst,
+                        size_t pend)
+{
 	size_t i;
 	int rc;
-	u->next = 0;
+	c->u.next = 0;
 	for (i = first; i < end; i++) {
 		const ent_actor *a = ent_actors_get(c->rec, i);
-		size_t w0, w1, k;
-		ev_ext *x;
 		if (!usable(a))
 			continue;
-		for (w0 = 0; w0 < u->nw && u->w[w0].end <= a->text_start; w0++)
-			;
-		if (w0 >= u->nw || u->w[w0].start >= a->text_end)
-			continue;
-		for (w1 = w0; w1 + 1 < u->nw && u->w[w1 + 1].start < a->text_end; w1++)
-			;
-		if (u->w[w0].ext >= 0)
-			continue;   /* a second referent of the same words */
-		if (u->next == u->ext_cap) {
-			size_t nc = u->ext_cap ? u->ext_cap * 2 : 16;
-			ev_ext *q = ent_realloc(u->ext, nc * sizeof(*q));
-			if (!q)
-				return ENT_ENOMEM;
-			u->ext = q;
-			u->ext_cap = nc;
-		}
-		x = &u->ext[u->next];
-		x->code = a->code;
-		x->country = a->country;
-		x->w0 = (uint32_t)w0;
-		x->w1 = (uint32_t)w1;
-		x->rec = (int32_t)i;
-		x->context = a->via == ENT_VIA_CONTEXT;
-		for (k = w0; k <= w1; k++) {
-			u->w[k].wtype = EV_W_ACTOR;
-			u->w[k].ext = (int32_t)u->next;
-		}
-		u->w[w0].ext_head = 1;
-		u->w[w1].ext_tail = 1;
-		if ((rc = ev_tag_add(u, w0, 0, EV_W_ACTOR, ++u->tag_serial)) < 0 ||
-		    (rc = ev_tag_add(u, w1, 1, EV_W_ACTOR, u->tag_serial)) < 0)
+		if ((rc = put_ext(c, a->text_start, a->text_end, a->code, a->country,
+		                  (int32_t)i, a->via == ENT_VIA_CONTEXT, 0)) < 0)
 			return rc;
-		u->next++;
+	}
+	for (i = pfirst; i < pend; i++) {
+		const ent_place *p = ent_actors_place(c->rec, i);
+		if (!p->country || p->actor)
+			continue;
+		if ((rc = put_ext(c, p->text_start, p->text_end, p->country, p->country,
+		                  -1, 0, 1)) < 0)
+			return rc;
 	}
 	return 0;
 }
@@ -502,7 +547,7 @@ static int can_forward(ent_coder *c, const char *id)
 int ent_coder_run(ent_coder *c, ent_doc *doc, ent_date date)
 {
 	ev_unit *u = &c->u;
-	size_t tlen, nsent, s, nunits, afirst = 0, aend = 0;
+	size_t tlen, nsent, s, nunits, afirst = 0, aend = 0, pfirst = 0, pend = 0;
 	int rc, fwd_ok;
 
 	c->nev = 0;
@@ -514,7 +559,7 @@ int ent_coder_run(ent_coder *c, ent_doc *doc, ent_date date)
 		date = ent_date_today();
 	if (c->rec && (rc = ent_actors_run(c->rec, doc, date)) < 0)
 		return rc;
-	c->cursor = 0;
+	c->cursor = c->pcursor = 0;
 	ent_doc_text(doc, &tlen);
 	nsent = ent_doc_sentence_count(doc);
 	nunits = c->o.whole_document ? (nsent ? 1 : 0) : nsent;
@@ -545,6 +590,8 @@ int ent_coder_run(ent_coder *c, ent_doc *doc, ent_date date)
 		u->problem = NULL;
 		if (c->rec && !c->o.whole_document) {
 			size_t na = sentence_actors(c, s, &afirst, &aend);
+			if (!c->compat)
+				na += sentence_places(c, s, &pfirst, &pend);
 			if (na < 2 && !c->opt.default_source[0] && !c->opt.default_target[0] &&
 			    !(c->compat && c->opt.forward)) {
 				/* no event has fewer than two actors: skip the work */
@@ -555,10 +602,12 @@ int ent_coder_run(ent_coder *c, ent_doc *doc, ent_date date)
 		} else if (c->rec) {
 			afirst = 0;
 			aend = ent_actors_count(c->rec);
+			pfirst = 0;
+			pend = c->compat ? 0 : ent_actors_place_count(c->rec);
 		}
 		rc = ev_unit_words(u, ent_doc_text(doc, NULL), start, end);
 		if (rc == 0 && c->rec)
-			rc = place_actors(c, afirst, aend);
+			rc = place_actors(c, afirst, aend, pfirst, pend);
 		if (rc == 0)
 			rc = ev_unit_parse(u, fwd_ok && s == 0 ? &c->fwd : NULL);
 		if (rc == 0)

@@ -18,6 +18,7 @@ typedef struct {
 	uint32_t w0, w1;        /* first and last word */
 	int32_t rec;            /* ent_actors record */
 	int context;            /* "the troops": the state the text is about */
+	int place;              /* a place standing for its country */
 } ev_ext;
 
 /* The previous unit's first actor and compound, for FORWARD:. */
