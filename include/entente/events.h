@@ -175,6 +175,19 @@ typedef struct {
 	int negated, hypothetical;
 	const char *pattern_file;            /* the dictionary line that fired */
 	long pattern_line;
+	const char *signal;                  /* protocol evidence: "honorific",
+	                                        "host_rank", "reception",
+	                                        "delegation",
+	                                        "delegation:military"; or NULL */
+	const char *deal;                    /* the events of one bargain ("A
+	                                        gives X to B in exchange for Y")
+	                                        share this id: "doc:sentence" */
+	const char *deal_status;             /* "intended", "reported",
+	                                        "confirmed"; NULL without deal */
+	const char *gives;                   /* in a deal, what the source gives:
+	                                        weapons, munitions, troops,
+	                                        money, technology, energy, food,
+	                                        other */
 	const char *explain;                 /* with the explain option: the
 	                                        sentence's words, the actors
 	                                        placed on them, the pattern as

@@ -1226,7 +1226,7 @@ int ev_unit_code(ev_unit *u)
 	else if ((rc = evaluate(&c)) < 0)
 		return rc;
 	if (!u->compat && !u->discard && !u->complex &&
-	    (rc = ev_ours_events(u)) < 0)
+	    ((rc = ev_ours_events(u)) < 0 || (rc = ev_ours_signals(u)) < 0))
 		return rc;
 	ev_unit_flags(u);
 	return 0;

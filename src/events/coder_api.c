@@ -9,8 +9,10 @@
 #include "util/arena.h"
 #include "util/buf.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 struct ent_coder {
 	ent_ctx *ctx;
@@ -56,6 +58,19 @@ int ent_coder_new(ent_coder **out, ent_ctx *ctx, ent_evdict *ev,
 	if (ev_index_build(ev) < 0) {
 		ent_coder_free(c);
 		return ent_err(ctx, ENT_ENOMEM, "out of memory");
+	}
+	{
+		/* the codes ours.c gives signals and the other side of a deal */
+		static const char *const codes[] = {
+			"051", "072", "0332", "062", "0312", "071", "0331", "073",
+			"0333", "061", "0311", "060", "030", NULL};
+		uint32_t id;
+		int k;
+		for (k = 0; codes[k]; k++)
+			if (ev_str_intern(ev, codes[k], strlen(codes[k]), &id) < 0) {
+				ent_coder_free(c);
+				return ent_err(ctx, ENT_ENOMEM, "out of memory");
+			}
 	}
 	c->u.wcache = ent_calloc(EV_WC_SIZE, sizeof(ev_wcache));
 	if (!c->u.wcache) {
@@ -265,7 +280,10 @@ static const char *explain(ent_coder *c, ent_doc *doc, const ev_evt *e)
 		ev_phrase_text(c->d, e->proot->phrase, pt, sizeof pt);
 		ent_buf_printf(&b, "%s:%ld %s (the root's own code)",
 		               ev_str(c->d, e->proot->file), (long)e->proot->line, pt);
-	}
+	} else if (e->signal)
+		ent_buf_puts(&b, "(none: a protocol signal)");
+	else if (e->deal)
+		ent_buf_puts(&b, "(none: the other side of a bargain)");
 	ent_buf_puts(&b, "\nrules:");
 	for (k = 0; k < 7; k++)
 		if (e->how & (1 << k)) {
@@ -355,6 +373,22 @@ static int emit(ent_coder *c, ent_doc *doc, size_t unit, size_t ustart,
 			o->plover = cm->plover;
 			o->plover_mode = cm->plover_mode;
 		}
+		{
+			static const char *const sigs[] = {
+				NULL, "honorific", "host_rank", "reception", "delegation",
+				"delegation:military"};
+			static const char *const statuses[] = {
+				"intended", "reported", "confirmed"};
+			o->signal = e->signal < 6 ? sigs[e->signal] : NULL;
+			if (e->deal) {
+				char id[160];
+				snprintf(id, sizeof id, "%s:%zu", ent_doc_id(doc) ? ent_doc_id(doc) : "-",
+				         unit);
+				o->deal = ent_arena_strndup(&c->arena, id, strlen(id));
+				o->deal_status = statuses[(e->deal - 1) % 3];
+				o->gives = e->gives;
+			}
+		}
 		o->negated = e->negated;
 		o->hypothetical = e->hypothetical;
 		if (e->pat) {
@@ -402,6 +436,19 @@ static size_t sentence_actors(ent_coder *c, size_t sentence, size_t *first,
 	*end = i;
 	c->cursor = i;
 	return k;
+}
+
+/* "his", "its", "their": a possessive determiner ("his dear friend Kim")
+ * names the owner of what follows, not a party to the event. */
+static int possessive_pronoun(ent_coder *c, const ent_actor *a)
+{
+	const char *t = c->u.text + a->text_start;
+	size_t n = a->text_end - a->text_start;
+	if (a->via != ENT_VIA_PRONOUN)
+		return 0;
+	return (n == 3 && strncasecmp(t, "his", 3) == 0) ||
+	       (n == 3 && strncasecmp(t, "its", 3) == 0) ||
+	       (n == 5 && strncasecmp(t, "their", 5) == 0);
 }
 
 /* Put one actor on the words spanning [ts, te) of the repaired text. */
@@ -479,7 +526,7 @@ static int place_actors(ent_coder *c, size_t first, size_t end, size_t pfirst,
 	c->u.next = 0;
 	for (i = first; i < end; i++) {
 		const ent_actor *a = ent_actors_get(c->rec, i);
-		if (!usable(a))
+		if (!usable(a) || possessive_pronoun(c, a))
 			continue;
 		if ((rc = put_ext(c, a->text_start, a->text_end, a->code, a->country,
 		                  (int32_t)i, a->via == ENT_VIA_CONTEXT, 0)) < 0)

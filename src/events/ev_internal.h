@@ -258,6 +258,8 @@ struct ent_evdict {
 
 /* Lexicon building (lexicon.c). */
 int ev_str_intern(ent_evdict *d, const char *s, size_t n, uint32_t *out);
+/* The id of an interned string: 0 or ENT_ENOTFOUND. */
+int ev_str_find(const ent_evdict *d, const char *s, uint32_t *out);
 const char *ev_str(const ent_evdict *d, uint32_t id);
 int ev_lit_intern(ent_evdict *d, const char *s, size_t n, uint32_t *out);
 /* Compile a phrase (already folded, TABARI syntax: `_`, `~`, `=`, spaces,
@@ -379,8 +381,17 @@ typedef struct {
 	const ev_root *proot;  /* root whose default code fired */
 	uint8_t negated, hypothetical;
 	uint8_t how;           /* EV_HOW_*: the rules of ours.c applied */
+	uint8_t signal;        /* EV_SIG_*: protocol evidence (ours.c) */
+	uint8_t deal;          /* 1 + deal status (EV_DEAL_*), 0 none */
+	const char *gives;     /* in a deal: what the source gives, or NULL */
 	int32_t next;
 } ev_evt;
+
+enum {
+	EV_SIG_NONE = 0, EV_SIG_HONORIFIC, EV_SIG_HOST_RANK, EV_SIG_RECEPTION,
+	EV_SIG_DELEGATION, EV_SIG_DELEGATION_MILITARY
+};
+enum { EV_DEAL_INTENDED = 0, EV_DEAL_REPORTED, EV_DEAL_CONFIRMED };
 
 enum {
 	EV_HOW_PASSIVE = 1, EV_HOW_NOMINAL = 2, EV_HOW_SYMMETRIC = 4,

@@ -49,6 +49,22 @@ static uint64_t str_key(const char *s, size_t n)
 	return h ? h : 1;
 }
 
+int ev_str_find(const ent_evdict *d, const char *s, uint32_t *out)
+{
+	size_t n = strlen(s);
+	uint64_t key = str_key(s, n);
+	uint32_t id;
+	while ((id = (uint32_t)ent_map64_get(&d->str_map, key, 0)) != 0) {
+		const char *t = d->strs.data + d->str_off[id];
+		if (strlen(t) == n && memcmp(t, s, n) == 0) {
+			*out = id;
+			return 0;
+		}
+		key = ent_hash_mix(key) | 1;
+	}
+	return ENT_ENOTFOUND;
+}
+
 int ev_str_intern(ent_evdict *d, const char *s, size_t n, uint32_t *out)
 {
 	uint64_t key = str_key(s, n);

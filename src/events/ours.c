@@ -84,6 +84,35 @@ static const char *const preps[] = {
 	"of", "on", "against", "to", "in", "into", "with", "at", "near", "around",
 	"outside", "along", "for", "from", "towards", "toward", "over", NULL};
 
+/* protocol and bargains (ev_ours_signals) */
+static const char *const honorifics[] = {
+	"comrade", "comrades", "friend", "friends", "brother", "brothers",
+	"brotherly", NULL};
+static const char *const warmth[] = {
+	"warm", "warmly", "lavish", "grand", "rousing", "red-carpet",
+	"ceremonial", "honour", "honor", "pomp", NULL};
+static const char *const personal[] = {"personally", "airport", NULL};
+static const char *const milwords[] = {
+	"defence", "defense", "navy", "naval", "military", "army", "generals",
+	"commanders", "commander", "marshal", "admiral", NULL};
+static const char *const gives_words[] = {
+	"weapons", "arms", "missiles", "drones", "tanks", "jets", "artillery",
+	"munitions", "ammunition", "shells", "rounds",
+	"troops", "soldiers", "workers", "labourers", "laborers",
+	"money", "cash", "loans", "dollars", "funds", "payment", "payments",
+	"technology", "technologies", "know-how", "satellite", "expertise",
+	"oil", "gas", "energy", "fuel", "electricity",
+	"food", "grain", "wheat", "rice", "fertiliser", "fertilizer", NULL};
+static const char *const gives_cat_names[] = {
+	"weapons", "munitions", "troops", "money", "technology", "energy", "food"};
+static const unsigned char gives_cat[] = {
+	0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1,
+	2, 2, 2, 2, 2,
+	3, 3, 3, 3, 3, 3, 3,
+	4, 4, 4, 4, 4,
+	5, 5, 5, 5, 5,
+	6, 6, 6, 6, 6, 6};
+
 enum {
 	OC_RELATIVES = 1u << 0,
 	OC_SPEECH = 1u << 1,
@@ -102,10 +131,17 @@ enum {
 	OC_WISHES = 1u << 14,
 	OC_CONDITIONS = 1u << 15,
 	OC_GENERIC = 1u << 16,
+	OC_HONORIFICS = 1u << 17,
+	OC_WARMTH = 1u << 18,
+	OC_PERSONAL = 1u << 19,
+	OC_MILWORDS = 1u << 20,
+	OC_GIVES = 1u << 21,
 };
 
 static const char *const *const class_lists[] = {
-	relatives, speech, subordinators, determiners, light_verbs, months, mon3, wdays, small, be, preps, negators, neg_verbs, modals, wishes, conditions, generic};
+	relatives, speech, subordinators, determiners, light_verbs, months, mon3,
+	wdays, small, be, preps, negators, neg_verbs, modals, wishes, conditions,
+	generic, honorifics, warmth, personal, milwords, gives_words};
 
 #define OC_SLOTS 1024
 #define OC_MAXLEN 15
@@ -140,7 +176,8 @@ static void oc_build(void)
 				h = (h + 1) & (OC_SLOTS - 1);
 			memcpy(oc_table[h].w, l[j], n + 1);
 			oc_table[h].cls |= 1u << k;
-			if (l == months || l == mon3 || l == wdays || l == small)
+			if (l == months || l == mon3 || l == wdays || l == small ||
+			    l == gives_words)
 				oc_table[h].val = (uint8_t)j;
 		}
 	}
@@ -349,6 +386,28 @@ int ev_ours_clauses(ev_unit *u)
 			if (c + 1 < u->nw)
 				u->w[c + 1].csrc = u->rel[k].ante;
 		}
+	}
+	{
+		/* "At the invitation of Xi, Lula visited China", "Speaking in
+		 * Riyadh, Trump pledged ...": an opening phrase up to its comma
+		 * is a clause of its own, so its actors are not the subject */
+		static const char *const openers[] = {
+			"at", "in", "on", "after", "before", "during", "following",
+			"despite", "amid", "with", "under", "according", "speaking",
+			"addressing", "writing", "responding", "asked", "for", NULL};
+		size_t j;
+		for (j = 0; openers[j]; j++)
+			if (is_lit(u, 0, openers[j], strlen(openers[j])))
+				break;
+		u->opener_end = 0;
+		if (openers[j])
+			for (i = 1; i < u->nw && i < 14; i++)
+				if (comma(u, i)) {
+					if ((rc = split_after(u, i)) < 0)
+						return rc;
+					u->opener_end = i;
+					break;
+				}
 	}
 	for (i = 2; i + 2 < u->nw; i++)
 		if (has(u, i, OC_SUBORDINATORS) && !comma(u, i - 1) &&
@@ -721,12 +780,60 @@ static int coordinated_after(const ev_unit *u, size_t h)
 	       (comma(u, h - 2) && h >= 3 && ext_head_of(u, h - 3) >= 0);
 }
 
+/* Are the actors at words a and b in one coordination ("X and Y")? */
+static int coordinated_with(const ev_unit *u, int a, int b)
+{
+	int heads[16];
+	size_t n, k;
+	if (a > b) {
+		int t = a;
+		a = b;
+		b = t;
+	}
+	n = coordinated(u, a, heads, 16);
+	for (k = 0; k < n; k++)
+		if (heads[k] == b)
+			return 1;
+	return 0;
+}
+
 /* Is the actor at word h a place ("in Oman", "at the United Nations")? */
 static int located(const ev_unit *u, size_t h)
 {
 	if (h > 0 && IS(u, h - 1, "the"))
 		h--;
 	return h > 0 && (IS(u, h - 1, "in") || IS(u, h - 1, "at"));
+}
+
+/* Is an actor code the state itself or one of its institutions? */
+static int state_code(const char *code)
+{
+	static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP",
+	                                    "SPY", NULL};
+	size_t n = code ? strlen(code) : 0, k;
+	if (n < 3 || (n - 3) % 3)
+		return 0;
+	for (k = 3; k < n; k += 3) {
+		int j, ok = 0;
+		for (j = 0; roles[j] && !ok; j++)
+			ok = memcmp(code + k, roles[j], 3) == 0;
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}
+
+/* A state acting on itself ("the Russian side" read as RUS beside
+ * RUSGOV, "Azerbaijan massed its troops"): no interstate event. */
+static int domestic(const ev_unit *u, const ev_evt *e)
+{
+	const char *a, *b;
+	if (e->src.ext < 0 || e->tar.ext < 0)
+		return 0;
+	a = u->ext[e->src.ext].country;
+	b = u->ext[e->tar.ext].country;
+	return a && b && strcmp(a, b) == 0 && state_code(e->src.actor) &&
+	       state_code(e->tar.actor);
 }
 
 static int same_code(const ev_evt *a, const ev_evt *b)
@@ -740,6 +847,8 @@ static int push(ev_unit *u, const ev_evt *e)
 {
 	size_t k;
 	if (e->src.actor && e->tar.actor && strcmp(e->src.actor, e->tar.actor) == 0)
+		return 0;
+	if (domestic(u, e))
 		return 0;
 	for (k = 0; k < u->nev; k++)
 		if (same_code(&u->ev[k], e))
@@ -882,6 +991,9 @@ static int nominal(ev_unit *u, size_t i)
 		if (b >= 0)
 			src = subject_before(u, (size_t)b);
 	}
+	if (src < 0 && u->opener_end && i < u->opener_end)
+		/* "On a visit to Kyiv, Kishida pledged ...": the main subject */
+		src = next_actor(u, u->opener_end + 1, u->nw - 1);
 	if (src < 0)
 		return 0;
 	if (tar < 0) {
@@ -955,7 +1067,8 @@ int ev_ours_events(ev_unit *u)
 		}
 	}
 	n = u->nev;
-	/* drop what the swap made a self-event or a duplicate */
+	/* drop what the swap made a self-event or a duplicate, and a state
+	 * acting on itself */
 	for (k = 0, i = 0; k < n; k++) {
 		const ev_evt *e = &u->ev[k];
 		size_t j;
@@ -967,20 +1080,26 @@ int ev_ours_events(ev_unit *u)
 			u->ev[i++] = *e;
 	}
 	u->nev = n = i;
-	/* "deployed troops to Belarus": the source's own forces, found from
-	 * context, are not the target when another actor follows */
+	/* the source's own state as the target ("deployed troops", "its
+	 * forces", "US sanctions" after a US subject) is passed over for the
+	 * next actor of the clause */
 	for (k = 0; k < n; k++) {
 		ev_evt *e = &u->ev[k];
 		int nx;
-		if (e->tar.ext < 0 || e->src.ext < 0 || !u->ext[e->tar.ext].context ||
-		    !u->ext[e->tar.ext].country || !u->ext[e->src.ext].country ||
-		    strcmp(u->ext[e->tar.ext].country, u->ext[e->src.ext].country) != 0)
+		size_t from;
+		if (!domestic(u, e) || e->verb < 0)
 			continue;
-		nx = next_actor(u, u->ext[e->tar.ext].w1 + 1, clause_end(u, (size_t)e->verb));
-		if (nx >= 0) {
+		/* "deployed troops to Belarus", "pledged to lift all US sanctions
+		 * on Syria": the next actor of the clause, else none */
+		from = u->ext[e->tar.ext].w1 + 1;
+		do {
+			nx = next_actor(u, from, clause_end(u, (size_t)e->verb));
+			if (nx < 0)
+				break;
 			actor_at(u, nx, &e->tar);
 			e->how |= EV_HOW_OWN_FORCES;
-		}
+			from = u->ext[e->tar.ext].w1 + 1;
+		} while (domestic(u, e));
 	}
 	/* "Iran and the United States negotiated in Oman": a symmetric event
 	 * between coordinated sources, not with the place */
@@ -1022,7 +1141,8 @@ int ev_ours_events(ev_unit *u)
 		ev_actor t;
 		if (e.src.where < 0 || e.tar.where < 0 || e.src.where == EV_WHERE_DEFAULT ||
 		    e.tar.where == EV_WHERE_DEFAULT || e.tar.where >= e.verb ||
-		    e.src.where >= e.verb || !symmetric(ev_str(u->d, e.code)))
+		    e.src.where >= e.verb || !symmetric(ev_str(u->d, e.code)) ||
+		    !coordinated_with(u, e.src.where, e.tar.where))
 			continue;
 		t = e.src;
 		e.src = e.tar;
@@ -1043,6 +1163,11 @@ int ev_ours_events(ev_unit *u)
 		if ((rc = nominal(u, i)) < 0)
 			return rc;
 	}
+	/* a state acting on itself is no interstate event */
+	for (k = 0, i = 0; k < u->nev; k++)
+		if (!domestic(u, &u->ev[k]))
+			u->ev[i++] = u->ev[k];
+	u->nev = i;
 	if (u->nev)
 		u->problem = NULL;
 	return 0;
@@ -1095,8 +1220,8 @@ void ev_unit_flags(ev_unit *u)
 		lo = src_before ? (size_t)e->src.where : (v > 5 ? v - 5 : 0);
 		if (lo < seg)
 			lo = seg;
-		if (v > lo + 6)
-			lo = v - 6;
+		if (v > lo + 10)
+			lo = v - 10;
 		for (j = lo; j < v; j++) {
 			if (pattern_has(u, e, j))
 				continue;
@@ -1133,11 +1258,198 @@ void ev_unit_flags(ev_unit *u)
 			/* "even if Poland is attacked" after the trigger's clause
 			 * start is covered above; the same words after the trigger
 			 * in its segment condition it too ("will respond if ...") */
-			for (j = v + 1; j < u->nw && !comma(u, j); j++)
+			const char *code = ev_str(u->d, e->code);
+			int intent = (code[0] == '0' && code[1] == '3') ||
+			             (code[0] == '1' && code[1] == '3');
+			/* a threat or a pledge with a condition is still asserted
+			 * ("threatened to strike if ..."); the condition must follow
+			 * the trigger closely ("will respond if ...") */
+			for (j = v + 1; !intent && j < u->nw && j <= v + 5 && !comma(u, j); j++)
 				if (has(u, j, OC_CONDITIONS)) {
 					e->hypothetical = 1;
 					break;
 				}
 		}
 	}
+}
+
+/* ------------------------------------------------------------------------
+ * Protocol signals and bargains (default mode)
+ * ------------------------------------------------------------------------ */
+
+/* What the words [from, to) say is given, or NULL. */
+static const char *gives_in(const ev_unit *u, size_t from, size_t to)
+{
+	size_t k;
+	for (k = from; k < to && k < u->nw; k++)
+		if (has(u, k, OC_GIVES))
+			return gives_cat_names[gives_cat[u->w[k].oval]];
+	return NULL;
+}
+
+/* The CAMEO code for giving a thing of category `what` (weapons 072, ...). */
+static const char *give_code(const char *what, int intended)
+{
+	if (!what)
+		return intended ? "030" : "060";
+	if (!strcmp(what, "weapons") || !strcmp(what, "munitions"))
+		return intended ? "0332" : "072";
+	if (!strcmp(what, "troops"))
+		return intended ? "0312" : "062";
+	if (!strcmp(what, "money"))
+		return intended ? "0331" : "071";
+	if (!strcmp(what, "technology"))
+		return intended ? "0312" : "062";
+	if (!strcmp(what, "food"))
+		return intended ? "0333" : "073";
+	return intended ? "0311" : "061";   /* energy */
+}
+
+static int event_dup_code(ev_unit *u, const ev_evt *e)
+{
+	size_t k;
+	for (k = 0; k < u->nev; k++)
+		if (same_code(&u->ev[k], e))
+			return (int)k;
+	return -1;
+}
+
+/* Honorifics ("his dear friend Kim Jong Un", "comrade Putin"), receptions
+ * ("a warm welcome", "red-carpet"), the host's rank ("personally greeted
+ * at the airport"), delegations ("accompanied by his defence minister")
+ * and bargains ("A supplies X to B in exchange for Y").  Time: O(words +
+ * events). */
+int ev_ours_signals(ev_unit *u)
+{
+	size_t i, k, n = u->nev;
+	int warm = 0, personal_ = 0, delegation = 0, mil = 0, rc;
+	for (i = 0; i < u->nw; i++) {
+		if (has(u, i, OC_WARMTH))
+			warm = 1;
+		if (has(u, i, OC_PERSONAL))
+			personal_ = 1;
+		if (IS(u, i, "accompanied") || IS(u, i, "delegation") ||
+		    IS(u, i, "entourage")) {
+			size_t j;
+			delegation = 1;
+			for (j = i + 1; j < u->nw && j < i + 12 && !comma(u, j); j++)
+				if (has(u, j, OC_MILWORDS) ||
+				    (u->w[j].ext >= 0 && u->ext[u->w[j].ext].code &&
+				     strstr(u->ext[u->w[j].ext].code, "MIL")))
+					mil = 1;
+		}
+	}
+	/* on the visits and receptions of the sentence */
+	for (k = 0; k < n; k++) {
+		ev_evt *e = &u->ev[k];
+		const char *code = ev_str(u->d, e->code);
+		if (code[0] != '0' || code[1] != '4')
+			continue;
+		if (delegation)
+			e->signal = mil ? EV_SIG_DELEGATION_MILITARY : EV_SIG_DELEGATION;
+		else if (personal_ && !strcmp(code, "043"))
+			e->signal = EV_SIG_HOST_RANK;
+		else if (warm)
+			e->signal = EV_SIG_RECEPTION;
+	}
+	/* honorifics: an extra 051 from the speaker to the one so named */
+	for (i = 0; i < u->nw; i++) {
+		int tar = -1, src;
+		size_t j;
+		ev_evt x;
+		uint32_t code051;
+		if (!has(u, i, OC_HONORIFICS))
+			continue;
+		for (j = i + 1; j < u->nw && j <= i + 2 && tar < 0; j++)
+			if (u->w[j].ext >= 0 && u->w[j].ext_head)
+				tar = (int)j;
+		src = subject_before(u, i);
+		if (tar < 0) {
+			/* "called Kim Jong Un a comrade", "Kim, his dear friend," */
+			size_t b;
+			for (b = i; b-- > 0 && b + 5 > i;) {
+				int h = ext_head_of(u, b);
+				if (h >= 0 && h != src) {
+					tar = h;
+					break;
+				}
+			}
+		}
+		if (tar < 0)
+			continue;
+		if (src < 0 || src == tar || u->w[src].ext < 0 ||
+		    strcmp(u->ext[u->w[src].ext].code, u->ext[u->w[tar].ext].code) == 0)
+			continue;
+		if (ev_str_find(u->d, "051", &code051) < 0)
+			continue;
+		memset(&x, 0, sizeof x);
+		actor_at(u, src, &x.src);
+		actor_at(u, tar, &x.tar);
+		x.code = code051;
+		x.isevt = 1;
+		x.verb = (int32_t)i;
+		x.signal = EV_SIG_HONORIFIC;
+		{
+			int d = event_dup_code(u, &x);
+			if (d >= 0) {
+				u->ev[d].signal = EV_SIG_HONORIFIC;
+				continue;
+			}
+		}
+		if ((rc = push(u, &x)) < 0)
+			return rc;
+	}
+	/* bargains */
+	for (i = 0; i + 2 < u->nw; i++) {
+		size_t ex, end;
+		int status = EV_DEAL_CONFIRMED;
+		const char *other;
+		if (!((IS(u, i, "in") && (IS(u, i + 1, "exchange") || IS(u, i + 1, "return")) &&
+		       IS(u, i + 2, "for"))))
+			continue;
+		ex = i + 3;
+		for (end = ex; end < u->nw && !comma(u, end); end++)
+			;
+		other = gives_in(u, ex, end);
+		for (k = 0; k < u->nw; k++)
+			if (has(u, k, OC_SPEECH) || IS(u, k, "reportedly") ||
+			    IS(u, k, "according"))
+				status = EV_DEAL_REPORTED;
+		n = u->nev;
+		for (k = 0; k < n; k++) {
+			ev_evt *e = &u->ev[k];
+			ev_evt back;
+			const char *what, *code;
+			uint32_t cid;
+			if (e->verb < 0 || (size_t)e->verb > i || e->deal)
+				continue;
+			if (e->hypothetical)
+				status = EV_DEAL_INTENDED;
+			what = gives_in(u, (size_t)e->verb + 1, i);
+			e->deal = (uint8_t)(1 + status);
+			e->gives = what ? what : "other";
+			/* the other side of the bargain */
+			back = *e;
+			back.src = e->tar;
+			back.tar = e->src;
+			back.gives = other ? other : "other";
+			back.how = 0;
+			back.signal = 0;
+			back.pat = NULL;
+			code = give_code(other, status == EV_DEAL_INTENDED);
+			{
+				const char *ec = ev_str(u->d, e->code);
+				if (ec[0] == '0' && ec[1] == '8')
+					code = ec;   /* a release for a release: a swap */
+			}
+			if (ev_str_find(u->d, code, &cid) < 0)
+				continue;
+			back.code = cid;
+			if ((rc = push(u, &back)) < 0)
+				return rc;
+			e = &u->ev[k];
+		}
+		break;
+	}
+	return 0;
 }

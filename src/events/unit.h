@@ -77,6 +77,8 @@ struct ev_unit {
 	ev_rel rel[EV_MAX_REL];
 	size_t nrel;
 	int classified;          /* ours.c has put word classes on the words */
+	size_t opener_end;       /* ours.c: the comma ending an opening phrase
+	                            ("On a visit to Kyiv, ..."), 0 none */
 	int has_clauses;
 	int discard;             /* 1 sentence, 2 story */
 	int complex;
@@ -196,6 +198,7 @@ int ev_ours_relative(ev_unit *u);
 int ev_ours_clauses(ev_unit *u);
 void ev_ours_date(ev_unit *u);
 int ev_ours_events(ev_unit *u);
+int ev_ours_signals(ev_unit *u);
 void ev_unit_flags(ev_unit *u);
 
 #endif

@@ -130,6 +130,10 @@ static void jsonl(ent_buf *b, const ent_evdoc *d, const ent_event *e)
 	ent_buf_puts(b, e->negated ? ",\"negated\":true" : ",\"negated\":false");
 	ent_buf_puts(b, e->hypothetical ? ",\"hypothetical\":true"
 	                                : ",\"hypothetical\":false");
+	json_field(b, "signal", e->signal);
+	json_field(b, "deal", e->deal);
+	json_field(b, "deal_status", e->deal_status);
+	json_field(b, "gives", e->gives);
 	ent_buf_put(b, ",\"pattern\":", 11);
 	if (e->pattern_file)
 		json_id(b, e->pattern_file, (unsigned long long)e->pattern_line, NULL);
@@ -144,7 +148,8 @@ static const char *const csv_cols =
 	"id,doc,sentence,sentence_start,sentence_end,source_start,source_end,"
 	"target_start,target_end,trigger_start,trigger_end,date,source,target,"
 	"source_text,target_text,source_country,target_country,code,root,quad,"
-	"goldstein,plover,plover_mode,negated,hypothetical,pattern\n";
+	"goldstein,plover,plover_mode,negated,hypothetical,signal,deal,"
+	"deal_status,gives,pattern\n";
 
 static void csv_str(ent_buf *b, const char *s, int last)
 {
@@ -198,6 +203,10 @@ static void csv(ent_buf *b, const ent_evdoc *d, const ent_event *e)
 	csv_str(b, e->plover_mode, 0);
 	ent_buf_puts(b, e->negated ? "true," : "false,");
 	ent_buf_puts(b, e->hypothetical ? "true," : "false,");
+	csv_str(b, e->signal, 0);
+	csv_str(b, e->deal, 0);
+	csv_str(b, e->deal_status, 0);
+	csv_str(b, e->gives, 0);
 	if (e->pattern_file) {
 		ent_buf_clear(&t);
 		ent_buf_puts(&t, e->pattern_file);
