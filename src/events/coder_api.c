@@ -414,8 +414,19 @@ static int emit(ent_coder *c, ent_doc *doc, size_t unit, size_t ustart,
 /* Does record a count as an actor of the coder? */
 static int usable(const ent_actor *a)
 {
+	static const char *const roles[] = {
+		"GOV", "MIL", "REB", "OPP", "COP", "JUD", "LEG", "MED", "BUS", "CVL",
+		"ELI", "EDU", "HLH", "HRI", "LAB", "PTY", "REF", "SPY", "AGR", "CRM",
+		"DEV", "ENV", "MOD", "RAD", "SEP", "INS", NULL};
+	int k;
 	if (!a->code || !a->code[0])
 		return 0;
+	/* a role with no state ("the military" of no known country) is no
+	 * actor: its code would be an agent alone */
+	if (!a->country && strlen(a->code) == 3)
+		for (k = 0; roles[k]; k++)
+			if (strcmp(a->code, roles[k]) == 0)
+				return 0;
 	/* "the ministry" of no known state: no actor */
 	return !(a->via == ENT_VIA_CONTEXT && !a->country && a->kind != ENT_ACTOR_IGO);
 }

@@ -1163,9 +1163,11 @@ int ev_ours_events(ev_unit *u)
 		if ((rc = nominal(u, i)) < 0)
 			return rc;
 	}
-	/* a state acting on itself is no interstate event */
+	/* a state acting on itself is no interstate event; a place ("near
+	 * Karachi") is a target, never a source */
 	for (k = 0, i = 0; k < u->nev; k++)
-		if (!domestic(u, &u->ev[k]))
+		if (!domestic(u, &u->ev[k]) &&
+		    !(u->ev[k].src.ext >= 0 && u->ext[u->ev[k].src.ext].place))
 			u->ev[i++] = u->ev[k];
 	u->nev = i;
 	if (u->nev)
@@ -1247,7 +1249,9 @@ void ev_unit_flags(ev_unit *u)
 			size_t s0 = 0;
 			if (IS(u, 0, "even"))
 				s0 = 1;
-			if (has(u, s0, OC_CONDITIONS)) {
+			/* "Should North Korea be attacked, ...": an inverted condition */
+			if (has(u, s0, OC_CONDITIONS) || IS(u, 0, "should") ||
+			    IS(u, 0, "were") || IS(u, 0, "had")) {
 				for (j = s0; j < seg - 1 && !comma(u, j); j++)
 					;
 				if (j == seg - 1)
