@@ -301,9 +301,10 @@ int ev_ours_relative(ev_unit *u)
 		size_t j;
 		if (!comma(u, i) || !has(u, i + 1, OC_RELATIVES))
 			continue;
+		/* the antecedent: an actor ("Kim Jong Un, who ..."), else none
+		 * ("the Damascus strike, which killed ...": the clause is still
+		 * its own, with no source from outside it) */
 		ante = ext_head_of(u, i - 1);
-		if (ante < 0)
-			continue;
 		for (j = i + 2; j < u->nw && !comma(u, j); j++)
 			;
 		u->rel[u->nrel].open = (uint32_t)i;
@@ -386,6 +387,23 @@ int ev_ours_clauses(ev_unit *u)
 			if (c + 1 < u->nw)
 				u->w[c + 1].csrc = u->rel[k].ante;
 		}
+	}
+	{
+		/* "..., South Korea's military said.": a closing attribution is a
+		 * clause of its own, so its actors are no one's target */
+		size_t last = u->nw, j;
+		for (j = u->nw; j-- > 1;)
+			if (comma(u, j)) {
+				last = j;
+				break;
+			}
+		if (last < u->nw && u->nw - last <= 9)
+			for (j = last + 1; j < u->nw; j++)
+				if (has(u, j, OC_SPEECH) || IS(u, j, "according")) {
+					if ((rc = split_after(u, last)) < 0)
+						return rc;
+					break;
+				}
 	}
 	{
 		/* "At the invitation of Xi, Lula visited China", "Speaking in
@@ -836,6 +854,62 @@ static int domestic(const ev_unit *u, const ev_evt *e)
 	       state_code(e->tar.actor);
 }
 
+/* The subordinate segment (TABARI's comma rules: "..., South Korea's
+ * military said.") that word w is in, or 0. */
+static uint32_t subord_of(const ev_unit *u, size_t w)
+{
+	size_t k;
+	for (k = w + 1; k-- > 0;) {
+		uint32_t idx;
+		if (ev_head_idx(u, k, EV_T_SUBORD, &idx)) {
+			size_t t = k;
+			while (t < u->nw && !ev_tail_idx(u, t, EV_T_SUBORD, idx))
+				t++;
+			return t >= w ? idx : 0;
+		}
+	}
+	return 0;
+}
+
+/* Does the pattern that fired place the source itself ($, a coded
+ * compound %, or a paired code)? */
+static int pattern_places_source(const ev_unit *u, const ev_evt *e)
+{
+	const ev_el *el;
+	uint32_t ec = e->pat ? e->pat->code : e->proot ? e->proot->code : 0;
+	if (ec && u->d->ecodes[ec - 1].pair)
+		return 1;   /* a paired code: the second event runs backwards */
+	if (!e->pat)
+		return 0;
+	for (el = u->d->els + e->pat->phrase; el->lit; el++)
+		if ((el->lit == EV_SYM_SOURCE || el->lit == EV_SYM_COMPOUND) &&
+		    !(el->conn & EV_C_SYN))
+			return 1;
+	return 0;
+}
+
+/* An actor the regular rules took from the wrong place: a source after
+ * the trigger that no rule put there ("which killed General Zahedi" does
+ * not make Zahedi the killer), or an actor inside an attribution or
+ * parenthesis the trigger is not in. */
+static int stray_actor(const ev_unit *u, const ev_evt *e)
+{
+	if (e->verb < 0)
+		return 0;
+	if (e->src.where >= 0 && e->src.where != EV_WHERE_DEFAULT &&
+	    e->src.where > e->verb && !(e->how & (EV_HOW_PASSIVE | EV_HOW_NOMINAL |
+	                                          EV_HOW_SYMMETRIC | EV_HOW_LOCATED)) &&
+	    !e->deal && !e->signal && !pattern_places_source(u, e))
+		return 1;
+	if (e->tar.where >= 0 && e->tar.where != EV_WHERE_DEFAULT &&
+	    (size_t)e->tar.where < u->nw) {
+		uint32_t st = subord_of(u, (size_t)e->tar.where);
+		if (st && st != subord_of(u, (size_t)e->verb))
+			return 1;
+	}
+	return 0;
+}
+
 static int same_code(const ev_evt *a, const ev_evt *b)
 {
 	return a->code == b->code && a->src.actor && b->src.actor && a->tar.actor &&
@@ -1167,7 +1241,8 @@ int ev_ours_events(ev_unit *u)
 	 * Karachi") is a target, never a source */
 	for (k = 0, i = 0; k < u->nev; k++)
 		if (!domestic(u, &u->ev[k]) &&
-		    !(u->ev[k].src.ext >= 0 && u->ext[u->ev[k].src.ext].place))
+		    !(u->ev[k].src.ext >= 0 && u->ext[u->ev[k].src.ext].place) &&
+		    !stray_actor(u, &u->ev[k]))
 			u->ev[i++] = u->ev[k];
 	u->nev = i;
 	if (u->nev)
