@@ -186,23 +186,29 @@ int ent_evdict_add_file(ent_evdict *d, const char *path, ent_dict_kind kind,
 	return rc;
 }
 
-/* The built-in event dictionary (data/events/): our verb patterns. */
-static const char *const builtin_files[] = {
-	"events/entente.verbs",
-	NULL
+/* The built-in event dictionary (data/events/): our verb patterns and
+ * the sport and entertainment discards. */
+static const struct {
+	const char *name;
+	ent_dict_kind kind;
+} builtin_files[] = {
+	{"events/entente.verbs", ENT_DICT_VERBS},
+	{"events/entente.discards", ENT_DICT_DISCARDS},
+	{NULL, ENT_DICT_AUTO}
 };
 
 int ent_evdict_add_builtin(ent_evdict *d)
 {
 	size_t i;
-	for (i = 0; builtin_files[i]; i++) {
-		const ent_builtin_file *f = ent_builtin_find(builtin_files[i]);
+	for (i = 0; builtin_files[i].name; i++) {
+		const ent_builtin_file *f = ent_builtin_find(builtin_files[i].name);
 		ent_dict_load_stats st;
 		int rc;
 		if (!f)
 			return ent_err(d->ctx, ENT_EPARSE, "built-in file %s is missing",
-			               builtin_files[i]);
-		rc = ent_evdict_add_text(d, f->name, f->data, f->len, ENT_DICT_VERBS, &st);
+			               builtin_files[i].name);
+		rc = ent_evdict_add_text(d, f->name, f->data, f->len, builtin_files[i].kind,
+		                         &st);
 		if (rc < 0)
 			return rc;
 		if (st.errors)

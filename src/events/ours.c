@@ -633,6 +633,25 @@ static ent_date date_at(const ev_unit *u, size_t i, ent_date base)
 			back = 7;
 		return base - back;
 	}
+	/* history: "during the Cold War", "since the Korean War" date the
+	 * event in its era (the network's decay then ignores it) */
+	if (IS(u, i + 1, "war") && !IS(u, i + 2, "on") && !IS(u, i + 2, "against")) {
+		if (IS(u, i, "cold"))
+			return ent_date_from_ymd(1970, 1, 1);
+		if (IS(u, i, "korean"))
+			return ent_date_from_ymd(1951, 1, 1);
+		if (IS(u, i, "vietnam"))
+			return ent_date_from_ymd(1968, 1, 1);
+		if (IS(u, i, "gulf") && i > 0 && IS(u, i - 1, "the"))
+			return ent_date_from_ymd(1991, 1, 1);
+	}
+	if (IS(u, i, "world") && IS(u, i + 1, "war") &&
+	    (IS(u, i + 2, "ii") || IS(u, i + 2, "two") || IS(u, i + 2, "2")))
+		return ent_date_from_ymd(1942, 1, 1);
+	if (IS(u, i, "second") && IS(u, i + 1, "world") && IS(u, i + 2, "war"))
+		return ent_date_from_ymd(1942, 1, 1);
+	if (IS(u, i, "first") && IS(u, i + 1, "world") && IS(u, i + 2, "war"))
+		return ent_date_from_ymd(1916, 1, 1);
 	if (IS(u, i, "yesterday"))
 		return base - 1;
 	if (IS(u, i, "tomorrow"))
