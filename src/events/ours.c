@@ -1035,8 +1035,6 @@ static int nominal(ev_unit *u, size_t i)
 	int src = -1, tar = -1, rc;
 	size_t k = i, after, t = (size_t)-1;
 	uint32_t code;
-	if (!event_code_ok(u->d, ev_nominal_code(u, (int)i), &code))
-		return 0;
 	while (k + 1 < u->nw && !ev_has_tail(u, k, EV_W_VERB))
 		k++;
 	if (i > 0 && possessive(u, i - 1))
@@ -1060,7 +1058,8 @@ static int nominal(ev_unit *u, size_t i)
 			if (IS(u, h, "and"))
 				y = actor_head_at(u, skip_det(u, h + 1));
 		}
-		if (x < 0 || y < 0)
+		if (x < 0 || y < 0 ||
+		    !event_code_ok(u->d, ev_nominal_code(u, (int)i), &code))
 			return 0;
 		if (src >= 0) {
 			if ((rc = nominal_push(u, i, main, code, src, x, 0)) < 0)
@@ -1088,6 +1087,9 @@ static int nominal(ev_unit *u, size_t i)
 		/* "On a visit to Kyiv, Kishida pledged ...": the main subject */
 		src = next_actor(u, u->opener_end + 1, u->nw - 1);
 	if (src < 0)
+		return 0;
+	/* the code only now: the patterns are the costly part */
+	if (!event_code_ok(u->d, ev_nominal_code(u, (int)i), &code))
 		return 0;
 	if (tar < 0) {
 		/* "Russia and China held joint drills": a symmetric event between
