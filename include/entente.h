@@ -9,6 +9,8 @@
  *   entente/builtin.h  data shipped inside the library (samples, tables)
  *   entente/world.h    the state universe (ISO, COW, G&W codes by date)
  *   entente/actors.h   dictionaries and actor recognition
+ *   entente/events.h   the event coder (TABARI/PETRARCH verb patterns)
+ *   entente/store.h    documents and events in one SQLite file
  *   entente/net.h      the alignment network and its analyses
  *
  * The library never prints and never exits; the `entente` program does.
@@ -22,6 +24,7 @@
 #include "entente/world.h"
 #include "entente/actors.h"
 #include "entente/events.h"
+#include "entente/store.h"
 #include "entente/net.h"
 
 #endif

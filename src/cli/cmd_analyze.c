@@ -14,6 +14,7 @@
 #include <math.h>
 
 #include <string.h>
+#include <unistd.h>
 
 static const ent_cli_option options[] = {
 	{"format", 'f', "FORMAT", "output: text (default) or json", "text|json", 0},
@@ -409,7 +410,7 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	ent_cli_net n;
 	ent_cli_dicts dicts;
 	ent_evdict *ev = NULL;
-	int netrc, any;
+	int netrc, any, from_store = 0;
 
 	memset(&t, 0, sizeof t);
 	memset(&dicts, 0, sizeof dicts);
@@ -419,9 +420,16 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	if ((netrc = ent_cli_net_init(cli, a, &n)) != 0)
 		return netrc;
 	t.ties = n.ties;
-	if (!ent_cli_flag(a, "no-code") && (rc = coder_init(cli, a, &dicts, &ev, &t)) != 0)
+	/* from a store (--db, or entente.db here) and no FILE: the stored
+	 * events are the news; nothing else is read or coded */
+	from_store = a->npos == 0 && (ent_cli_get(a, "db") || access("entente.db", R_OK) == 0);
+	if (from_store)
+		in.npaths = 0, in.builtin = NULL;
+	if (!from_store && !ent_cli_flag(a, "no-code") &&
+	    (rc = coder_init(cli, a, &dicts, &ev, &t)) != 0)
 		goto out;
-	rc = ent_cli_inputs_each(cli, &in, on_doc, &t);
+	if (!from_store)
+		rc = ent_cli_inputs_each(cli, &in, on_doc, &t);
 	if (rc < 0) {
 		rc = ENT_EXIT_INPUT;
 		goto out;
@@ -479,7 +487,22 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	}
 	fprintf(cli->out, "%sentente analyze%s  %s\n\n", ent_cli_c(cli, "bold"),
 	        ent_cli_c(cli, "off"),
-	        in.builtin ? "(bundled sample articles)" : "");
+	        from_store ? "(the events of the store)"
+	                   : in.builtin ? "(bundled sample articles)" : "");
+	if (from_store) {
+		const char *path = ent_cli_get(a, "db") ? ent_cli_get(a, "db") : "entente.db";
+		ent_store *st = NULL;
+		long docs = 0, evs = 0, haps = 0, runs = 0;
+		if (ent_store_open(&st, cli->ctx, path, 1) == 0 &&
+		    ent_store_counts(st, &docs, &evs, &haps, &runs) == 0)
+			fprintf(cli->out, "%sStore%s %s\n  %ld documents, %ld event mentions "
+			        "of %ld happenings, from %ld ingest runs; the happenings join "
+			        "the ties below\n", ent_cli_c(cli, "bold"), ent_cli_c(cli, "off"),
+			        path, docs, evs, haps, runs);
+		ent_store_free(st);
+		rc = picture(cli, &n, NULL);
+		goto out;
+	}
 	fprintf(cli->out, "%sText%s\n", ent_cli_c(cli, "bold"), ent_cli_c(cli, "off"));
 	fprintf(cli->out, "  %ld documents, %ld sentences, %zu bytes", t.docs,
 	        t.sentences, t.bytes);

@@ -9,6 +9,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -60,6 +61,65 @@ static int read_stdin(ent_cli *cli, char **out, size_t *len)
 	}
 	*out = ent_buf_detach(&b, len);
 	return *out ? 0 : ENT_ENOMEM;
+}
+
+/* Every event of a store joins the ties, as an --events file would. */
+typedef struct {
+	ent_cli *cli;
+	ent_ties *ties;
+	long n;
+} storeload;
+
+static int add_stored(void *payload, const ent_event *e, const char *id,
+                      const char *doc, const char *text, const char *happening)
+{
+	storeload *l = payload;
+	ent_event_in in;
+	(void)text;
+	memset(&in, 0, sizeof in);
+	/* one happening, many mentions: the network counts it once */
+	in.id = happening ? happening : id;
+	in.doc = doc;
+	in.sentence = (long)e->sentence;
+	in.date = e->date;
+	in.source = e->source;
+	in.target = e->target;
+	in.source_country = e->source_country;
+	in.target_country = e->target_country;
+	in.code = e->code;
+	in.goldstein = e->has_goldstein ? e->goldstein : NAN;
+	in.negated = e->negated;
+	in.hypothetical = e->hypothetical;
+	if (happening && id && strcmp(happening, id) != 0)
+		return 0;   /* a further mention of a happening already added */
+	if (ent_ties_add_event(l->ties, &in, doc, -1) < 0) {
+		ent_cli_error(l->cli, "%s", ent_errmsg(l->cli->ctx));
+		l->cli->input_errors++;
+	}
+	l->n++;
+	return 0;
+}
+
+int ent_cli_load_store(ent_cli *cli, ent_ties *ties, const char *path)
+{
+	ent_store *s = NULL;
+	ent_store_filter f;
+	storeload l = {cli, ties, 0};
+	int rc = 0;
+	memset(&f, 0, sizeof f);
+	f.since = f.until = ENT_DATE_NONE;
+	if (ent_store_open(&s, cli->ctx, path, 1) < 0 ||
+	    ent_store_events(s, &f, add_stored, &l) < 0) {
+		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+		rc = ENT_EXIT_INPUT;
+	}
+	ent_store_free(s);
+	return rc;
+}
+
+static int load_store(ent_cli *cli, ent_cli_net *n, const char *path)
+{
+	return ent_cli_load_store(cli, n->ties, path);
 }
 
 int ent_cli_net_init(ent_cli *cli, const ent_cli_args *a, ent_cli_net *n)
@@ -149,6 +209,11 @@ int ent_cli_net_init(ent_cli *cli, const ent_cli_args *a, ent_cli_net *n)
 			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 			cli->input_errors++;
 		}
+	}
+	if ((v = ent_cli_get(a, "db")) || access("entente.db", R_OK) == 0) {
+		int r = load_store(cli, n, v ? v : "entente.db");
+		if (r != 0)
+			return r;
 	}
 	for (i = 0; (v = ent_cli_get_nth(a, "events", i)) != NULL; i++) {
 		int r;

@@ -26,6 +26,8 @@
 	 NULL, 0},                                                                   \
 	{"generic", 0, NULL, "tie files name arbitrary nodes, not states "          \
 	 "(implies --no-baseline)", NULL, 0},                                        \
+	{"db", 0, "FILE", "events from this store (default: entente.db when it "   \
+	 "exists in the working directory)", "@file", 0},                          \
 	{"codes", 0, "LIST", "state codes in JSON output: iso3,cow,gw,name",        \
 	 NULL, 0}
 
@@ -44,6 +46,10 @@ typedef struct {
  * Returns 0, ENT_EXIT_USAGE, or ENT_EXIT_INPUT on a fatal failure. */
 int ent_cli_net_init(ent_cli *cli, const ent_cli_args *a, ent_cli_net *n);
 void ent_cli_net_free(ent_cli_net *n);
+
+/* Add every stored event of the store at `path` to `ties` (one per
+ * happening).  0 or an exit status (the error is printed). */
+int ent_cli_load_store(ent_cli *cli, ent_ties *ties, const char *path);
 
 /* Build the network on date d; prints a clear message and returns NULL when
  * it cannot be built or is empty. */

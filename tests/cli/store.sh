@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The store, end to end on the real program: idempotent ingest, replaced
+# and duplicate documents, hostile strings read back intact, a SIGKILL in
+# the middle of a large ingest (the file stays sound, holds whole
+# documents, and a re-run ends with the same counts as an uninterrupted
+# run), two ingests at once, and damaged or foreign files refused.
+# usage: store.sh PATH/TO/entente PATH/TO/gen_news
+set -u
+bin=$(realpath "$1")
+gen=$(realpath "$2")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp" || exit 1
+fails=0
+pass=0
+check() { # name, command...
+	local name=$1
+	shift
+	if "$@"; then
+		pass=$((pass + 1))
+	else
+		echo "FAIL: $name" >&2
+		fails=$((fails + 1))
+	fi
+}
+info() { "$bin" store --db "$1" 2>&1; }
+
+# 1. idempotent
+printf '%s\n' '{"id":"a","date":"2024-06-01","text":"Russia attacked Ukraine. China praised Russia."}' \
+	'{"id":"b","date":"2024-06-02","text":"Iran attacked Israel."}' > one.jsonl
+"$bin" ingest --db s.db one.jsonl > out1 2>&1
+"$bin" ingest --db s.db one.jsonl > out2 2>&1
+check "first ingest adds" grep -q "2 added" out1
+check "second ingest adds nothing" grep -q "0 added, 0 replaced, 2 unchanged" out2
+check "counts after two ingests" grep -q "2 documents, 3 event mentions" <(info s.db)
+
+# 2. the same id with new text replaces; the same text under a new id is a duplicate
+printf '%s\n' '{"id":"a","date":"2024-06-01","text":"Russia condemned Ukraine."}' \
+	'{"id":"c","date":"2024-06-02","text":"Iran attacked Israel."}' > two.jsonl
+"$bin" ingest --db s.db two.jsonl > out3 2>&1
+check "changed text replaces" grep -q "1 replaced" out3
+check "same text, new id: duplicate" grep -q "same text as stored 'b'" out3
+check "replaced events" test "$("$bin" events --db s.db --dyad RUS-UKR -f brief)" = "RUS UKR 111 2024-06-01"
+check "duplicate not stored" grep -q "2 documents, 2 event mentions" <(info s.db)
+
+# 3. hostile strings
+big=$(head -c 1000000 /dev/zero | tr '\0' 'x')
+printf '{"id":"x'"'"'; DROP TABLE documents; --","date":"2024-06-03","title":"%s","text":"Iran attacked Israel \\u0000 and \\"quotes\\" again."}\n' "$big" > hostile.jsonl
+"$bin" ingest --db s.db hostile.jsonl > out4 2>&1
+check "hostile document stored" grep -q "1 added" out4
+check "hostile id read back" grep -q "x'; DROP TABLE documents; --" <("$bin" events --db s.db --actor IRN)
+check "tables intact" grep -q "integrity ok; 3 documents" <(info s.db)
+
+# 4. SIGKILL in the middle of a large ingest
+"$gen" -n 30000 > news.jsonl
+"$bin" ingest --db full.db --batch 50 news.jsonl > /dev/null 2>&1
+want=$(info full.db | sed 's/.*integrity ok; //')
+"$bin" ingest --db k.db --batch 50 news.jsonl > /dev/null 2>&1 &
+pid=$!
+for i in $(seq 200); do
+	sleep 0.05
+	n=$("$bin" store --db k.db 2>/dev/null | sed -n 's/.*ok; \([0-9]*\) documents.*/\1/p')
+	[ -n "$n" ] && [ "$n" -gt 100 ] && break
+done
+kill -9 $pid 2>/dev/null
+wait $pid 2>/dev/null
+mid=$("$bin" store --db k.db 2>&1)
+n=$(printf '%s' "$mid" | sed -n 's/.*ok; \([0-9]*\) documents.*/\1/p')
+total=$(wc -l < news.jsonl)
+check "killed mid-way: sound file" grep -q "integrity ok" <<<"$mid"
+check "killed mid-way: some but not all documents ($n of $total)" test -n "$n" -a "${n:-0}" -gt 0 -a "${n:-0}" -lt "$total"
+check "killed mid-way: whole batches only" test $(( ${n:-1} % 50 )) -eq 0
+"$bin" ingest --db k.db --batch 50 news.jsonl > /dev/null 2>&1
+got=$(info k.db | sed 's/.*integrity ok; //; s/, [0-9]* ingest runs//')
+check "re-run completes with the same counts ($got vs $want)" test "$got" = "$(printf '%s' "$want" | sed 's/, [0-9]* ingest runs//')"
+
+# 5. two ingests at once
+head -n 1000 news.jsonl > h1.jsonl
+tail -n +1001 news.jsonl | head -n 1000 > h2.jsonl
+"$bin" ingest --db c.db --batch 20 h1.jsonl > o1 2>&1 &
+p1=$!
+"$bin" ingest --db c.db --batch 20 h2.jsonl > o2 2>&1 &
+p2=$!
+wait $p1; r1=$?
+wait $p2; r2=$?
+check "concurrent ingests both succeed" test $r1 -eq 0 -a $r2 -eq 0
+check "concurrent ingests: no lock error" bash -c "! grep -qi locked o1 o2"
+check "concurrent ingests: all documents" grep -q "2000 documents" <(info c.db)
+
+# 6. damaged and foreign files: a clear error, exit 1, the file untouched
+echo "not a database" > bad.db
+cp bad.db bad.copy
+"$bin" ingest --db bad.db one.jsonl > o3 2>&1
+check "damaged file refused" test $? -eq 1
+check "damaged file named" grep -q "bad.db: not an entente store" o3
+check "damaged file untouched" cmp -s bad.db bad.copy
+
+echo "$pass passed, $fails failed"
+[ $fails -eq 0 ]
