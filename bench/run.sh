@@ -8,6 +8,7 @@
 #        bench/run.sh world
 #        bench/run.sh actors [MEGABYTES]
 #        bench/run.sh events [SENTENCES]
+#        bench/run.sh store [SENTENCES]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-segment}
@@ -170,6 +171,38 @@ events)
 				printf "  -j%d end to end: %.2f s, %.0f sentences/s (%.0f per core), %d events, peak RSS %.1f MB\n", j, t, n/t, n/t/j, e, m/1024 }'
 		done
 	done
+	;;
+store)
+	machine
+	n=${2:-400000}
+	news="$out/news-$n.jsonl"
+	[ -s "$news" ] || build/gen_news -n "$n" > "$news"
+	docs=$(wc -l < "$news")
+	db="$out/store-bench.db"
+	echo "-- input: build/gen_news -n $n: $docs documents, $(stat -c %s "$news") bytes"
+	r=$(timeit build/entente code --input jsonl -j1 "$news")
+	awk -v t="${r% *}" -v d="$docs" 'BEGIN{printf "  coding alone (entente code -j1 > /dev/null): %.2f s, %.0f documents/s\n", t, d/t}'
+	rm -f "$db" "$db-wal" "$db-shm"
+	r=$(timeit build/entente ingest --db "$db" "$news")
+	events=$(build/entente store --db "$db" | sed -n 's/.*documents, \([0-9]*\) event mentions.*/\1/p')
+	awk -v t="${r% *}" -v d="$docs" -v e="$events" -v m="${r#* }" 'BEGIN{printf "  entente ingest (code + store, one core): %.2f s, %.0f documents/s, %.0f events/s, peak RSS %.1f MB\n", t, d/t, e/t, m/1024}'
+	echo "  database: $(du -h "$db" | cut -f1) for $events events"
+	r=$(timeit build/entente ingest --db "$db" "$news")
+	awk -v t="${r% *}" -v d="$docs" 'BEGIN{printf "  re-ingest (all unchanged): %.2f s, %.0f documents/s\n", t, d/t}'
+	best=""
+	for run in 1 2 3 4 5; do
+		r=$(timeit build/entente events --db "$db" --dyad RUS-UKR)
+		if [ -z "$best" ] || awk "BEGIN{exit !(${r% *} < ${best% *})}"; then best=$r; fi
+	done
+	k=$(build/entente events --db "$db" --dyad RUS-UKR | wc -l)
+	awk -v t="${best% *}" -v k="$k" 'BEGIN{printf "  one dyad, all its events (%d), whole process: %.3f s\n", k, t}'
+	best=""
+	for run in 1 2 3 4 5; do
+		r=$(timeit build/entente dyads --db "$db")
+		if [ -z "$best" ] || awk "BEGIN{exit !(${r% *} < ${best% *})}"; then best=$r; fi
+	done
+	awk -v t="${best% *}" 'BEGIN{printf "  every dyad aggregated (entente dyads), whole process: %.3f s\n", t}'
+	rm -f "$db" "$db-wal" "$db-shm"
 	;;
 *)
 	echo "unknown benchmark $what" >&2

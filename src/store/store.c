@@ -183,7 +183,8 @@ int ent_store_open(ent_store **out, ent_ctx *ctx, const char *path, int readonly
 	}
 	if (!readonly && (rc = exec(s, "PRAGMA journal_mode=WAL", "cannot use WAL")) < 0)
 		goto bad;
-	if ((rc = exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL",
+	if ((rc = exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
+	                  "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
 	               "cannot set it up")) < 0)
 		goto bad;
 	if (v < ENT_STORE_VERSION && (rc = migrate(s, v)) < 0)
