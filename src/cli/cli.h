@@ -180,6 +180,7 @@ extern const ent_cli_command ent_cmd_code;
 extern const ent_cli_command ent_cmd_eval;
 extern const ent_cli_command ent_cmd_evidence;
 extern const ent_cli_command ent_cmd_store;
+extern const ent_cli_command ent_cmd_signals;
 extern const ent_cli_command ent_cmd_dyads;
 extern const ent_cli_command ent_cmd_events;
 extern const ent_cli_command ent_cmd_recode;

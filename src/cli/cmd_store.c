@@ -675,3 +675,148 @@ const ent_cli_command ent_cmd_store = {
 	store_options,
 	run_store
 };
+
+/* ------------------------------------------------------------------------
+ * signals: firsts and gaps from the stored history
+ * ------------------------------------------------------------------------ */
+
+typedef struct {
+	char state[8], other[40], id[200];
+	ent_date date;
+} visit;
+
+typedef struct {
+	visit *v;
+	size_t n, cap;
+	int oom;
+} visits;
+
+/* Visits made (042, a state's government as the source) or hosted (043)
+ * between states: one per happening. */
+static int collect_visit(void *payload, const ent_event *e, const char *id,
+                         const char *doc, const char *text, const char *happening)
+{
+	visits *vs = payload;
+	visit *v;
+	(void)doc;
+	(void)text;
+	if (!e->source_country || !e->target_country || e->negated || e->hypothetical ||
+	    strcmp(e->source_country, e->target_country) == 0 ||
+	    (happening && strcmp(happening, id) != 0))
+		return 0;
+	if (vs->n == vs->cap) {
+		size_t nc = vs->cap ? vs->cap * 2 : 256;
+		visit *q = ent_realloc(vs->v, nc * sizeof(*q));
+		if (!q) {
+			vs->oom = 1;
+			return 1;
+		}
+		vs->v = q;
+		vs->cap = nc;
+	}
+	v = &vs->v[vs->n++];
+	snprintf(v->state, sizeof v->state, "%s", e->source_country);
+	snprintf(v->other, sizeof v->other, "%s", e->target_country);
+	snprintf(v->id, sizeof v->id, "%s", id);
+	v->date = e->date;
+	return 0;
+}
+
+static const ent_cli_option signals_options[] = {
+	ENT_CLI_DB_OPTION,
+	{"state", 0, "CODE", "only this state's signals", NULL, 0},
+	{"since", 0, "DATE", "only signals from this date", NULL, 0},
+	{"gap", 0, "MONTHS", "a first trip or guest after this many months "
+	 "without one (default 6)", NULL, 0},
+	ENT_CLI_HELP_OPTION,
+	{NULL, 0, NULL, NULL, NULL, 0}
+};
+
+/* Print the firsts of one list (visits made, or guests received), in
+ * date order: the first on record, and the first after `gap` days. */
+static void firsts(ent_cli *cli, const visits *vs, const char *what,
+                   const char *state, ent_date since, long gap)
+{
+	size_t i, j;
+	for (i = 0; i < vs->n; i++) {
+		const visit *v = &vs->v[i];
+		const visit *prev = NULL;
+		char d1[16], d2[16];
+		if (state && strcmp(v->state, state) != 0)
+			continue;
+		for (j = i; j-- > 0;)
+			if (strcmp(vs->v[j].state, v->state) == 0) {
+				prev = &vs->v[j];
+				break;
+			}
+		if (prev && v->date - prev->date <= gap)
+			continue;
+		if (since != ENT_DATE_NONE && v->date < since)
+			continue;
+		if (prev)
+			fprintf(cli->out, "%s %s: first %s in %ld months (the last: %s, %s) "
+			        "-> %s  [%s]\n", ent_date_format(d1, v->date), v->state, what,
+			        (long)((v->date - prev->date) / 30), prev->other,
+			        ent_date_format(d2, prev->date), v->other, v->id);
+		else
+			fprintf(cli->out, "%s %s: first %s on record -> %s  [%s]\n",
+			        ent_date_format(d1, v->date), v->state, what, v->other, v->id);
+	}
+}
+
+static int run_signals(ent_cli *cli, ent_cli_args *a)
+{
+	ent_store *s = NULL;
+	ent_store_filter f;
+	visits made = {NULL, 0, 0, 0}, hosted = {NULL, 0, 0, 0};
+	ent_date since;
+	const char *g = ent_cli_get(a, "gap");
+	long gap = 6;
+	int rc;
+	if (g) {
+		char *end;
+		gap = strtol(g, &end, 10);
+		if (*end || gap < 1 || gap > 600) {
+			ent_cli_usage_error(cli, "--gap must be a number of months from 1 to 600");
+			return ENT_EXIT_USAGE;
+		}
+	}
+	if ((rc = parse_date_opt(cli, a, "since", &since)) != 0)
+		return rc;
+	if ((rc = open_store(cli, a, 1, &s)) != 0)
+		return rc;
+	memset(&f, 0, sizeof f);
+	f.since = f.until = ENT_DATE_NONE;
+	f.asserted = 1;
+	f.code = "042";
+	if (ent_store_events(s, &f, collect_visit, &made) < 0 || made.oom) {
+		ent_cli_error(cli, "%s", made.oom ? "out of memory" : ent_errmsg(cli->ctx));
+		rc = ENT_EXIT_INPUT;
+	}
+	f.code = "043";
+	if (rc == 0 && (ent_store_events(s, &f, collect_visit, &hosted) < 0 || hosted.oom)) {
+		ent_cli_error(cli, "%s", hosted.oom ? "out of memory" : ent_errmsg(cli->ctx));
+		rc = ENT_EXIT_INPUT;
+	}
+	if (rc == 0) {
+		firsts(cli, &made, "trip abroad", ent_cli_get(a, "state"), since, gap * 30);
+		firsts(cli, &hosted, "foreign guest", ent_cli_get(a, "state"), since, gap * 30);
+	}
+	ent_free(made.v);
+	ent_free(hosted.v);
+	ent_store_free(s);
+	return rc;
+}
+
+const ent_cli_command ent_cmd_signals = {
+	"signals",
+	"firsts and gaps from the stored history: first trips, first guests",
+	"[--db FILE] [--state CODE] [--since DATE] [--gap MONTHS]",
+	"signals reads the visits stored (CAMEO 042 made, 043 hosted, between "
+	"two states, one per happening) and prints, in date order, each state's "
+	"first trip abroad and first foreign guest on record, and every first "
+	"after --gap months (default 6) without one, with the previous one and "
+	"the event id for entente evidence.",
+	signals_options,
+	run_signals
+};

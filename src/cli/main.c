@@ -29,6 +29,7 @@ const ent_cli_command *const ent_cli_commands[] = {
 	&ent_cmd_dyads,
 	&ent_cmd_evidence,
 	&ent_cmd_store,
+	&ent_cmd_signals,
 	&ent_cmd_actors,
 	&ent_cmd_places,
 	&ent_cmd_glossary,

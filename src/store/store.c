@@ -144,6 +144,22 @@ static int migrate(ent_store *s, int from)
 	return 0;
 }
 
+/* WAL mode.  Switching needs a moment alone with the file, and SQLite
+ * does not wait for it: while another process creates the file, retry. */
+static int use_wal(ent_store *s)
+{
+	int tries;
+	for (tries = 0; tries < 400; tries++) {
+		int rc = sqlite3_exec(s->db, "PRAGMA journal_mode=WAL", NULL, NULL, NULL);
+		if (rc == SQLITE_OK)
+			return 0;
+		if ((rc & 0xff) != SQLITE_BUSY && (rc & 0xff) != SQLITE_LOCKED)
+			break;
+		sqlite3_sleep(25);
+	}
+	return fail(s, ENT_EIO, "cannot use WAL");
+}
+
 static int prepare(ent_store *s, sqlite3_stmt **st, const char *sql)
 {
 	if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
@@ -181,7 +197,7 @@ int ent_store_open(ent_store **out, ent_ctx *ctx, const char *path, int readonly
 		             path, v, ENT_STORE_VERSION);
 		goto bad;
 	}
-	if (!readonly && (rc = exec(s, "PRAGMA journal_mode=WAL", "cannot use WAL")) < 0)
+	if (!readonly && (rc = use_wal(s)) < 0)
 		goto bad;
 	if ((rc = exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
 	                  "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",

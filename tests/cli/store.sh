@@ -95,5 +95,26 @@ check "damaged file refused" test $? -eq 1
 check "damaged file named" grep -q "bad.db: not an entente store" o3
 check "damaged file untouched" cmp -s bad.db bad.copy
 
+# 7. firsts and gaps
+printf '%s\n' '{"id":"v1","date":"2023-01-10","text":"Kim Jong Un visited Russia."}' \
+	'{"id":"v2","date":"2023-02-10","text":"Kim Jong Un visited China."}' \
+	'{"id":"v3","date":"2024-06-10","text":"Kim Jong Un travelled to Russia."}' > visits.jsonl
+"$bin" ingest --db v.db visits.jsonl > /dev/null 2>&1
+sig=$("$bin" signals --db v.db --state PRK)
+check "first trip on record" grep -q "2023-01-10 PRK: first trip abroad on record -> RUS" <<<"$sig"
+check "no signal within the gap" bash -c "! grep -q '^2023-02-10' <<<'$sig'"
+check "first trip after a gap" grep -q "2024-06-10 PRK: first trip abroad in 16 months (the last: CHN, 2023-02-10) -> RUS" <<<"$sig"
+
+# 8. a full disk (a file-size limit): a clear error, exit 1, what was
+# stored before is intact
+"$bin" ingest --db f.db one.jsonl > /dev/null 2>&1
+before=$(info f.db)
+(ulimit -f 400; "$bin" ingest --db f.db --batch 100000 news.jsonl > o4 2>&1)
+r=$?
+check "full disk: exit 1" test $r -eq 1
+check "full disk: a clear error naming the file" grep -q "f.db" o4
+after=$(info f.db)
+check "full disk: stored documents intact ($after)" grep -q "integrity ok; 2 documents, 3 event mentions" <<<"$after"
+
 echo "$pass passed, $fails failed"
 [ $fails -eq 0 ]
