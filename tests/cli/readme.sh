@@ -5,7 +5,7 @@
 # usage: readme.sh PATH/TO/entente README.md
 set -u
 bin=$(realpath "$1")
-readme=$2
+readme=$(realpath "$2")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
@@ -38,6 +38,8 @@ check() {
 	pass=$((pass + 1))
 }
 
+# run the examples in a scratch directory (some write files: news.db)
+cd "$tmp" || exit 1
 while IFS= read -r l; do
 	if [ "$in_block" -eq 0 ]; then
 		[ "$l" = '```console' ] && in_block=1
