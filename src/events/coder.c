@@ -324,6 +324,12 @@ static void regular_target(cdr *c, int verb)
 		c->regular_tar = 1;
 		return;
 	}
+	if (!c->u->compat && c->u->w[c->istart].ctar >= 0) {
+		/* ours.c: the clause's own fallback target (the prompter) */
+		actor_codes(c, &c->tar, c->u->w[c->istart].ctar);
+		c->regular_tar = 1;
+		return;
+	}
 	loc = verb - 1;
 	for (;;) {
 		int at = back_actor(c, loc, &a);
@@ -984,6 +990,10 @@ static int check_verbs(cdr *c)
 			actor_codes(c, &c->src, c->istart);
 		else if (!u->compat && u->w[c->istart].csrc >= 0)
 			actor_codes(c, &c->src, u->w[c->istart].csrc);
+		else if (!u->compat && u->w[c->istart].ctar >= 0) {
+			zero(&c->src);   /* "prompting X to ...": X is the subject */
+			c->regular_src = 0;
+		}
 		zero(&c->tar);
 		index = (size_t)c->istart;
 		if (u->opt.code_mode == ENT_CODE_BY_CLAUSE)

@@ -342,6 +342,9 @@ typedef struct {
 	                          actor, coded by ours.c, not as a verb */
 	uint32_t ocls;         /* ours.c: the word classes it belongs to */
 	uint8_t oval;          /* ours.c: its index in a value list */
+	int32_t ctar;          /* default mode, at a clause head: the target
+	                          when the clause names none ("..., prompting
+	                          Netanyahu to denounce" the prompter), -1 */
 	int32_t csrc;          /* default mode, at a clause head: the word of
 	                          the clause's source (a relative clause's
 	                          antecedent), -1 */

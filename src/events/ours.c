@@ -296,6 +296,24 @@ int ev_ours_relative(ev_unit *u)
 	size_t i;
 	classify(u);
 	u->nrel = 0;
+	u->nprompt = 0;
+	for (i = 1; i + 3 < u->nw && u->nprompt < EV_MAX_REL; i++) {
+		/* ", prompting X to ...": not a parenthesis to drop (ev_ours_clauses
+		 * makes it a clause) */
+		static const char *const prompts[] = {
+			"prompting", "forcing", "leading", "causing", "pushing",
+			"spurring", "provoking", NULL};
+		size_t j;
+		if (!comma(u, i))
+			continue;
+		for (j = 0; prompts[j]; j++)
+			if (is_lit(u, i + 1, prompts[j], strlen(prompts[j])))
+				break;
+		if (!prompts[j] || ext_head_of(u, i + 2) < 0)
+			continue;
+		u->w[i].wtype = EV_W_REL;
+		u->prompt[u->nprompt++] = (uint32_t)i;
+	}
 	for (i = 1; i + 1 < u->nw && u->nrel < EV_MAX_REL; i++) {
 		int ante;
 		size_t j;
@@ -369,6 +387,8 @@ static int reported_clause(const ev_unit *u, size_t from)
 	return 0;
 }
 
+static int subject_before(const ev_unit *u, size_t v);
+
 /* Clause breaks for the relative clauses and after verbs of saying; the
  * words a possessive actor precedes are marked as nominal triggers.  Runs
  * after mark_clauses. */
@@ -427,6 +447,15 @@ int ev_ours_clauses(ev_unit *u)
 					break;
 				}
 	}
+	/* "..., prompting Netanyahu to denounce the move": a clause of its
+	 * own whose target, when it names none, is the prompter */
+	for (k = 0; k < u->nprompt; k++) {
+		size_t c = u->prompt[k];
+		int subj = subject_before(u, c);
+		if ((rc = split_after(u, c)) < 0)
+			return rc;
+		u->w[c + 1].ctar = subj;
+	}
 	for (i = 2; i + 2 < u->nw; i++)
 		if (has(u, i, OC_SUBORDINATORS) && !comma(u, i - 1) &&
 		    (rc = split_after(u, i - 1)) < 0)
@@ -467,7 +496,7 @@ int ev_ours_clauses(ev_unit *u)
 						break;
 					}
 				}
-			if (subj < 0 && last >= 0 && h > 0 &&
+			if (subj < 0 && last >= 0 && h > 0 && u->w[h].ctar < 0 &&
 			    (u->w[h].wtype == EV_W_VERB ||
 			     (h + 1 <= e && u->w[h + 1].wtype == EV_W_VERB &&
 			      u->w[h].ext < 0))) {

@@ -218,6 +218,7 @@ static int add_word(ev_unit *u, size_t s, size_t e, int sym)
 	w->sym = (uint8_t)sym;
 	w->ext = -1;
 	w->csrc = -1;
+	w->ctar = -1;
 	w->fold = (uint32_t)u->fold_len;
 	return 0;
 }

@@ -76,6 +76,8 @@ struct ev_unit {
 	/* parse results */
 	ev_rel rel[EV_MAX_REL];
 	size_t nrel;
+	uint32_t prompt[EV_MAX_REL];  /* ", prompting X to ..." commas */
+	size_t nprompt;
 	int classified;          /* ours.c has put word classes on the words */
 	size_t opener_end;       /* ours.c: the comma ending an opening phrase
 	                            ("On a visit to Kyiv, ..."), 0 none */
