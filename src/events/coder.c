@@ -990,8 +990,10 @@ static int check_verbs(cdr *c)
 			actor_codes(c, &c->src, c->istart);
 		else if (!u->compat && u->w[c->istart].csrc >= 0)
 			actor_codes(c, &c->src, u->w[c->istart].csrc);
-		else if (!u->compat && u->w[c->istart].ctar >= 0) {
-			zero(&c->src);   /* "prompting X to ...": X is the subject */
+		else if (!u->compat) {
+			/* ours: a clause's subject is its own, or the one the clause
+			 * rules of ours.c gave it (csrc), never a leftover */
+			zero(&c->src);
 			c->regular_src = 0;
 		}
 		zero(&c->tar);

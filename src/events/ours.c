@@ -456,6 +456,13 @@ int ev_ours_clauses(ev_unit *u)
 			return rc;
 		u->w[c + 1].ctar = subj;
 	}
+	/* "... as the United States and South Korea launched ...": "as"
+	 * before an actor opens a clause */
+	for (i = 2; i + 2 < u->nw; i++)
+		if (IS(u, i, "as") && !comma(u, i - 1) &&
+		    (u->w[i + 1].ext >= 0 || (IS(u, i + 1, "the") && u->w[i + 2].ext >= 0)) &&
+		    (rc = split_after(u, i - 1)) < 0)
+			return rc;
 	for (i = 2; i + 2 < u->nw; i++)
 		if (has(u, i, OC_SUBORDINATORS) && !comma(u, i - 1) &&
 		    (rc = split_after(u, i - 1)) < 0)
@@ -755,7 +762,7 @@ static int passive_agent(const ev_unit *u, size_t v)
 			return -1;
 		if (IS(u, k, "by")) {
 			size_t h = k + 1;
-			if (IS(u, h, "the"))
+			while (h < u->nw && (IS(u, h, "the") || IS(u, h, "a") || IS(u, h, "an")))
 				h++;
 			if (h < u->nw && u->w[h].ext >= 0 && u->w[h].ext_head)
 				return (int)h;
