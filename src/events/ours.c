@@ -297,6 +297,7 @@ int ev_ours_relative(ev_unit *u)
 	classify(u);
 	u->nrel = 0;
 	u->nprompt = 0;
+	u->npart = 0;
 	for (i = 1; i + 3 < u->nw && u->nprompt < EV_MAX_REL; i++) {
 		/* ", prompting X to ...": not a parenthesis to drop (ev_ours_clauses
 		 * makes it a clause) */
@@ -313,6 +314,27 @@ int ev_ours_relative(ev_unit *u)
 			continue;
 		u->w[i].wtype = EV_W_REL;
 		u->prompt[u->nprompt++] = (uint32_t)i;
+	}
+	u->npart = 0;
+	for (i = 1; i + 2 < u->nw && u->npart < EV_MAX_REL; i++) {
+		/* ", accusing Panama of ...", ", urging him to ...": a participle
+		 * clause whose subject is the sentence's; not a parenthesis */
+		static const char *const parts[] = {
+			"accusing", "urging", "calling", "warning", "vowing",
+			"threatening", "demanding", "condemning", "praising", "pledging",
+			"promising", "dismissing", "offering", "rejecting", "blaming",
+			"criticising", "criticizing", "denouncing", "thanking", "inviting",
+			NULL};
+		size_t j;
+		if (!comma(u, i))
+			continue;
+		for (j = 0; parts[j]; j++)
+			if (is_lit(u, i + 1, parts[j], strlen(parts[j])))
+				break;
+		if (!parts[j])
+			continue;
+		u->w[i].wtype = EV_W_REL;
+		u->part[u->npart++] = (uint32_t)i;
 	}
 	for (i = 1; i + 1 < u->nw && u->nrel < EV_MAX_REL; i++) {
 		int ante;
@@ -455,6 +477,13 @@ int ev_ours_clauses(ev_unit *u)
 		if ((rc = split_after(u, c)) < 0)
 			return rc;
 		u->w[c + 1].ctar = subj;
+	}
+	for (k = 0; k < u->npart; k++) {
+		size_t c = u->part[k];
+		int subj = subject_before(u, c);
+		if ((rc = split_after(u, c)) < 0)
+			return rc;
+		u->w[c + 1].csrc = subj;
 	}
 	/* "... as the United States and South Korea launched ...": "as"
 	 * before an actor opens a clause */

@@ -78,6 +78,8 @@ struct ev_unit {
 	size_t nrel;
 	uint32_t prompt[EV_MAX_REL];  /* ", prompting X to ..." commas */
 	size_t nprompt;
+	uint32_t part[EV_MAX_REL];    /* ", accusing X of ..." commas */
+	size_t npart;
 	int classified;          /* ours.c has put word classes on the words */
 	size_t opener_end;       /* ours.c: the comma ending an opening phrase
 	                            ("On a visit to Kyiv, ..."), 0 none */
