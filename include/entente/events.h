@@ -247,6 +247,11 @@ typedef struct {
  * storage. */
 const ent_cameo *ent_cameo_find(const char *code);
 
+/* Is a CAMEO actor code a state or one of its institutions: three letters
+ * then only GOV, MIL, LEG, JUD, COP or SPY blocks ("RUS", "RUSGOV"; not
+ * "RUSREB", "IGOUNO" counts as three letters only)?  NULL: 0. */
+int ent_actor_is_state(const char *code);
+
 #ifdef __cplusplus
 }
 #endif

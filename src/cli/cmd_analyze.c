@@ -98,21 +98,8 @@ static int code_doc(ent_cli *cli, totals *t, ent_doc *doc, const ent_article *ar
 			if (k >= 1 && k <= 20)
 				t->by_root[k]++;
 		}
-		memset(&in, 0, sizeof in);
 		snprintf(id, sizeof id, "%s:%zu:%zu", art->id ? art->id : "-", e->sentence, e->k);
-		in.id = id;
-		in.doc = art->id;
-		in.sentence = (long)e->sentence;
-		in.date = e->date;
-		in.source = e->source;
-		in.target = e->target;
-		in.source_country = e->source_country;
-		in.target_country = e->target_country;
-		in.code = e->code;
-		in.goldstein = e->has_goldstein ? e->goldstein : NAN;
-		in.negated = e->negated;
-		in.hypothetical = e->hypothetical;
-		in.text = NULL;
+		ent_cli_event_in(&in, e, id, art->id);
 		r = ent_ties_add_event(t->ties, &in, art->id ? art->id : "-", -1);
 		if (r < 0) {
 			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));

@@ -78,26 +78,6 @@ static int root_of(const char *code)
 	return (code[0] - '0') * 10 + (code[1] - '0');
 }
 
-/* Do the role blocks after a code's first three letters name parts of a
- * state (government, military, legislature, judiciary, police,
- * intelligence), not rebels, parties, business, media or civilians? */
-static int state_roles(const char *code)
-{
-	static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP",
-	                                    "SPY", NULL};
-	size_t n = strlen(code), k;
-	if (n < 3 || (n - 3) % 3)
-		return 0;
-	for (k = 3; k < n; k += 3) {
-		int j, ok = 0;
-		for (j = 0; roles[j] && !ok; j++)
-			ok = memcmp(code + k, roles[j], 3) == 0;
-		if (!ok)
-			return 0;
-	}
-	return 1;
-}
-
 /* The state-level side of an actor code: its country when the actor is
  * the state or one of its institutions, else the whole code. */
 static void state_side(const ent_states *st, const char *code,
@@ -105,7 +85,7 @@ static void state_side(const ent_states *st, const char *code,
 {
 	char k[4];
 	int i;
-	if (!state_roles(code)) {
+	if (!ent_actor_is_state(code)) {
 		snprintf(out, cap, "%s", code);
 		return;
 	}

@@ -63,6 +63,24 @@ static int read_stdin(ent_cli *cli, char **out, size_t *len)
 	return *out ? 0 : ENT_ENOMEM;
 }
 
+void ent_cli_event_in(ent_event_in *in, const ent_event *e, const char *id,
+                      const char *doc)
+{
+	memset(in, 0, sizeof(*in));
+	in->id = id;
+	in->doc = doc;
+	in->sentence = (long)e->sentence;
+	in->date = e->date;
+	in->source = e->source;
+	in->target = e->target;
+	in->source_country = e->source_country;
+	in->target_country = e->target_country;
+	in->code = e->code;
+	in->goldstein = e->has_goldstein ? e->goldstein : NAN;
+	in->negated = e->negated;
+	in->hypothetical = e->hypothetical;
+}
+
 /* Every event of a store joins the ties, as an --events file would. */
 typedef struct {
 	ent_cli *cli;
@@ -76,20 +94,8 @@ static int add_stored(void *payload, const ent_event *e, const char *id,
 	storeload *l = payload;
 	ent_event_in in;
 	(void)text;
-	memset(&in, 0, sizeof in);
 	/* one happening, many mentions: the network counts it once */
-	in.id = happening ? happening : id;
-	in.doc = doc;
-	in.sentence = (long)e->sentence;
-	in.date = e->date;
-	in.source = e->source;
-	in.target = e->target;
-	in.source_country = e->source_country;
-	in.target_country = e->target_country;
-	in.code = e->code;
-	in.goldstein = e->has_goldstein ? e->goldstein : NAN;
-	in.negated = e->negated;
-	in.hypothetical = e->hypothetical;
+	ent_cli_event_in(&in, e, happening ? happening : id, doc);
 	if (happening && id && strcmp(happening, id) != 0)
 		return 0;   /* a further mention of a happening already added */
 	if (ent_ties_add_event(l->ties, &in, doc, -1) < 0) {

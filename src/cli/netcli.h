@@ -47,6 +47,10 @@ typedef struct {
 int ent_cli_net_init(ent_cli *cli, const ent_cli_args *a, ent_cli_net *n);
 void ent_cli_net_free(ent_cli_net *n);
 
+/* The network's view of a coded event (strings borrowed from e, id, doc). */
+void ent_cli_event_in(ent_event_in *in, const ent_event *e, const char *id,
+                      const char *doc);
+
 /* Add every stored event of the store at `path` to `ties` (one per
  * happening).  0 or an exit status (the error is printed). */
 int ent_cli_load_store(ent_cli *cli, ent_ties *ties, const char *path);

@@ -97,3 +97,20 @@ const ent_cameo *ent_cameo_find(const char *code)
 	key.code = code;
 	return bsearch(&key, table, ntable, sizeof(*table), cmp);
 }
+
+int ent_actor_is_state(const char *code)
+{
+	static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP",
+	                                    "SPY", NULL};
+	size_t n = code ? strlen(code) : 0, k;
+	if (n < 3 || (n - 3) % 3)
+		return 0;
+	for (k = 3; k < n; k += 3) {
+		int j, ok = 0;
+		for (j = 0; roles[j] && !ok; j++)
+			ok = memcmp(code + k, roles[j], 3) == 0;
+		if (!ok)
+			return 0;
+	}
+	return 1;
+}

@@ -907,24 +907,6 @@ static int located(const ev_unit *u, size_t h)
 	return h > 0 && (IS(u, h - 1, "in") || IS(u, h - 1, "at"));
 }
 
-/* Is an actor code the state itself or one of its institutions? */
-static int state_code(const char *code)
-{
-	static const char *const roles[] = {"GOV", "MIL", "LEG", "JUD", "COP",
-	                                    "SPY", NULL};
-	size_t n = code ? strlen(code) : 0, k;
-	if (n < 3 || (n - 3) % 3)
-		return 0;
-	for (k = 3; k < n; k += 3) {
-		int j, ok = 0;
-		for (j = 0; roles[j] && !ok; j++)
-			ok = memcmp(code + k, roles[j], 3) == 0;
-		if (!ok)
-			return 0;
-	}
-	return 1;
-}
-
 /* A state acting on itself ("the Russian side" read as RUS beside
  * RUSGOV, "Azerbaijan massed its troops"): no interstate event. */
 static int domestic(const ev_unit *u, const ev_evt *e)
@@ -934,8 +916,8 @@ static int domestic(const ev_unit *u, const ev_evt *e)
 		return 0;
 	a = u->ext[e->src.ext].country;
 	b = u->ext[e->tar.ext].country;
-	return a && b && strcmp(a, b) == 0 && state_code(e->src.actor) &&
-	       state_code(e->tar.actor);
+	return a && b && strcmp(a, b) == 0 && ent_actor_is_state(e->src.actor) &&
+	       ent_actor_is_state(e->tar.actor);
 }
 
 /* The subordinate segment (TABARI's comma rules: "..., South Korea's
