@@ -764,6 +764,88 @@ static void firsts(ent_cli *cli, const visits *vs, const char *what,
 	}
 }
 
+/* The permanent members of the Security Council (UN Charter art. 23): the
+ * patrons a client state may court. */
+static int is_patron(const char *iso3)
+{
+	static const char *const p5[] = {"USA", "GBR", "FRA", "RUS", "CHN", NULL};
+	int k;
+	for (k = 0; p5[k]; k++)
+		if (strcmp(iso3, p5[k]) == 0)
+			return 1;
+	return 0;
+}
+
+/* A patron bound by a treaty in force on d to defend state s, other than
+ * `not`: its index, and the treaty in *via; -1 when none. */
+static int formal_patron(const ent_world *w, int s, int not, ent_date d,
+                         const char **via)
+{
+	const ent_states *st = ent_world_states(w);
+	size_t t, k, p;
+	for (t = 0; t < ent_world_treaty_count(w); t++) {
+		const ent_treaty *tr = ent_world_treaty(w, t);
+		if (!ent_treaty_in_force(tr, d) || !ent_treaty_party_on(tr, s, d))
+			continue;
+		for (p = 0; p < tr->nparties; p++) {
+			int a = tr->parties[p].state;
+			if (a == s || a == not || a < 0 || !ent_treaty_party_on(tr, a, d) ||
+			    !is_patron(ent_states_iso3(st, (size_t)a)))
+				continue;
+			for (k = 0; k < tr->narticles; k++)
+				if (ent_article_protects(&tr->articles[k], a, s)) {
+					*via = tr->id;
+					return a;
+				}
+		}
+	}
+	return -1;
+}
+
+/* "A state visiting a rival patron before its formal ally": a trip to a
+ * patron (a permanent Security Council member) by a state that has a
+ * treaty ally among the patrons, the ally not visited before on record. */
+static int patrons(ent_cli *cli, const visits *vs, const char *state,
+                   ent_date since)
+{
+	ent_states *st = NULL;
+	ent_world *w = NULL;
+	size_t i, j;
+	int rc = 0;
+	if (ent_states_load(&st, cli->ctx) < 0 || ent_world_load(&w, cli->ctx, st) < 0) {
+		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+		rc = ENT_EXIT_INPUT;
+		goto out;
+	}
+	for (i = 0; i < vs->n; i++) {
+		const visit *v = &vs->v[i];
+		int s = ent_states_lookup(st, v->state), r = ent_states_lookup(st, v->other);
+		int ally, seen = 0;
+		const char *via = NULL;
+		char d[16];
+		if (s < 0 || r < 0 || (state && strcmp(v->state, state) != 0) ||
+		    (since != ENT_DATE_NONE && v->date < since) || !is_patron(v->other))
+			continue;
+		ally = formal_patron(w, s, r, v->date, &via);
+		if (ally < 0 || formal_patron(w, s, -1, v->date, &via) == r)
+			continue;   /* no patron ally, or the visit is to one */
+		for (j = 0; j < i && !seen; j++)
+			seen = strcmp(vs->v[j].state, v->state) == 0 &&
+			       strcmp(vs->v[j].other, ent_states_iso3(st, (size_t)ally)) == 0;
+		if (seen)
+			continue;
+		formal_patron(w, s, r, v->date, &via);
+		fprintf(cli->out, "%s %s: visited %s before its formal ally %s (%s), "
+		        "not visited on record  [%s]\n", ent_date_format(d, v->date),
+		        v->state, v->other, ent_states_iso3(st, (size_t)ally),
+		        via ? via : "treaty", v->id);
+	}
+out:
+	ent_world_free(w);
+	ent_states_free(st);
+	return rc;
+}
+
 static int run_signals(ent_cli *cli, ent_cli_args *a)
 {
 	ent_store *s = NULL;
@@ -801,6 +883,7 @@ static int run_signals(ent_cli *cli, ent_cli_args *a)
 	if (rc == 0) {
 		firsts(cli, &made, "trip abroad", ent_cli_get(a, "state"), since, gap * 30);
 		firsts(cli, &hosted, "foreign guest", ent_cli_get(a, "state"), since, gap * 30);
+		rc = patrons(cli, &made, ent_cli_get(a, "state"), since);
 	}
 	ent_free(made.v);
 	ent_free(hosted.v);
@@ -816,7 +899,9 @@ const ent_cli_command ent_cmd_signals = {
 	"two states, one per happening) and prints, in date order, each state's "
 	"first trip abroad and first foreign guest on record, and every first "
 	"after --gap months (default 6) without one, with the previous one and "
-	"the event id for entente evidence.",
+	"the event id for entente evidence; then every visit to a patron (a "
+	"permanent Security Council member) by a state whose treaty ally is "
+	"another patron it has not visited before on record.",
 	signals_options,
 	run_signals
 };

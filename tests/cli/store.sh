@@ -105,6 +105,11 @@ check "first trip on record" grep -q "2023-01-10 PRK: first trip abroad on recor
 check "no signal within the gap" bash -c "! grep -q '^2023-02-10' <<<'$sig'"
 check "first trip after a gap" grep -q "2024-06-10 PRK: first trip abroad in 16 months (the last: CHN, 2023-02-10) -> RUS" <<<"$sig"
 
+# a visit to a patron before the formal ally (China-DPRK treaty of 1961)
+printf '%s\n' '{"id":"k1","date":"2019-04-25","text":"Kim Jong Un visited Russia for talks with Putin."}' > pat.jsonl
+"$bin" ingest --db p.db pat.jsonl > /dev/null 2>&1
+check "rival patron before the formal ally" grep -q "2019-04-25 PRK: visited RUS before its formal ally CHN (china_dprk_1961)" <("$bin" signals --db p.db)
+
 # 8. a full disk (a file-size limit): a clear error, exit 1, what was
 # stored before is intact
 "$bin" ingest --db f.db one.jsonl > /dev/null 2>&1
