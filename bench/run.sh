@@ -203,6 +203,8 @@ store)
 	done
 	awk -v t="${best% *}" 'BEGIN{printf "  every dyad aggregated (entente dyads), whole process: %.3f s\n", t}'
 	rm -f "$db" "$db-wal" "$db-shm"
+	echo "-- a generated store of ${STORE_EVENTS:-10000000} events (several GB of disk for a few minutes; removed at the end)"
+	build/bench_store -n "${STORE_EVENTS:-10000000}" -o "$out/bench-10m.db"
 	;;
 *)
 	echo "unknown benchmark $what" >&2

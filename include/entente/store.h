@@ -74,6 +74,8 @@ typedef struct {
 	const char *root, *code;
 	int asserted;                /* leave out negated and hypothetical */
 	const char *id;              /* one event by its id */
+	long limit;                  /* at most this many events (0: all) */
+	int newest_first;            /* by date descending (the latest N) */
 } ent_store_filter;
 
 /* Call `cb` for every matching event, by date then id; the document id
@@ -98,6 +100,12 @@ typedef struct {
 typedef int (*ent_store_dyad_cb)(void *payload, const ent_store_dyad *d);
 int ent_store_dyads(ent_store *s, ent_date since, ent_date until,
                     ent_store_dyad_cb cb, void *payload);
+
+/* One dyad month by month (a = "YYYY-MM" in d->a, the dyad in d->b):
+ * happenings, mentions, Goldstein sum and mean, quad classes. */
+int ent_store_dyad_months(ent_store *s, const char *x, const char *y,
+                          ent_date since, ent_date until,
+                          ent_store_dyad_cb cb, void *payload);
 
 /* Every stored document, for re-coding: cb gets an article whose strings
  * are borrowed during the call. */

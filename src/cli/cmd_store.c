@@ -400,6 +400,8 @@ static const ent_cli_option events_options[] = {
 	{"root", 0, "NN", "CAMEO root code (two digits)", NULL, 0},
 	{"code", 0, "CODE", "event code", NULL, 0},
 	{"asserted", 0, NULL, "leave out negated and hypothetical events", NULL, 0},
+	{"newest", 0, NULL, "the latest first", NULL, 0},
+	{"limit", 0, "N", "at most N events", NULL, 0},
 	{"format", 'f', "FORMAT", "jsonl (default), csv, petrarch, phoenix, gdelt, "
 	 "plover or brief", "jsonl|csv|petrarch|phoenix|gdelt|plover|brief", 0},
 	ENT_CLI_HELP_OPTION,
@@ -439,6 +441,15 @@ static int run_events(ent_cli *cli, ent_cli_args *a)
 	f.root = ent_cli_get(a, "root");
 	f.code = ent_cli_get(a, "code");
 	f.asserted = ent_cli_flag(a, "asserted");
+	f.newest_first = ent_cli_flag(a, "newest");
+	if ((v = ent_cli_get(a, "limit"))) {
+		char *end;
+		f.limit = strtol(v, &end, 10);
+		if (*end || f.limit < 1) {
+			ent_cli_usage_error(cli, "--limit must be a positive number");
+			return ENT_EXIT_USAGE;
+		}
+	}
 	if ((rc = parse_date_opt(cli, a, "since", &f.since)) != 0 ||
 	    (rc = parse_date_opt(cli, a, "until", &f.until)) != 0)
 		return rc;
@@ -507,8 +518,30 @@ static int put_dyad(void *payload, const ent_store_dyad *d)
 	return 0;
 }
 
+static int put_month(void *payload, const ent_store_dyad *d)
+{
+	dctx *c = payload;
+	if (c->json)
+		fprintf(c->cli->out, "{\"month\":\"%s\",\"dyad\":\"%s\",\"events\":%ld,"
+		        "\"mentions\":%ld,\"goldstein_sum\":%.2f,\"goldstein_mean\":%.3f,"
+		        "\"quad\":[%ld,%ld,%ld,%ld]}\n", d->a, d->b, d->happenings,
+		        d->mentions, d->goldstein_sum, d->goldstein_mean, d->quad[1],
+		        d->quad[2], d->quad[3], d->quad[4]);
+	else {
+		if (!c->any)
+			fprintf(c->cli->out, "%-8s %7s %8s %10s %8s  %s\n", "month", "events",
+			        "mentions", "goldstein", "mean", "quad 1/2/3/4");
+		fprintf(c->cli->out, "%-8s %7ld %8ld %10.2f %8.3f  %ld/%ld/%ld/%ld\n",
+		        d->a, d->happenings, d->mentions, d->goldstein_sum,
+		        d->goldstein_mean, d->quad[1], d->quad[2], d->quad[3], d->quad[4]);
+	}
+	c->any = 1;
+	return 0;
+}
+
 static const ent_cli_option dyads_options[] = {
 	ENT_CLI_DB_OPTION,
+	{"dyad", 0, "A-B", "one dyad, month by month", NULL, 0},
 	{"since", 0, "DATE", "from this event date", NULL, 0},
 	{"until", 0, "DATE", "up to this event date", NULL, 0},
 	{"format", 'f', "FORMAT", "text (default) or json (one object a line)",
@@ -532,6 +565,23 @@ static int run_dyads(ent_cli *cli, ent_cli_args *a)
 	c.cli = cli;
 	c.json = f && strcmp(f, "json") == 0;
 	c.any = 0;
+	if (ent_cli_get(a, "dyad")) {
+		char buf[128], *dash;
+		snprintf(buf, sizeof buf, "%s", ent_cli_get(a, "dyad"));
+		dash = strchr(buf, '-');
+		if (!dash || dash == buf || !dash[1]) {
+			ent_cli_usage_error(cli, "--dyad is A-B (PRK-RUS), not '%s'", buf);
+			ent_store_free(s);
+			return ENT_EXIT_USAGE;
+		}
+		*dash++ = '\0';
+		if (ent_store_dyad_months(s, buf, dash, since, until, put_month, &c) < 0) {
+			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+			rc = ENT_EXIT_INPUT;
+		}
+		ent_store_free(s);
+		return rc;
+	}
 	if (ent_store_dyads(s, since, until, put_dyad, &c) < 0) {
 		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 		rc = ENT_EXIT_INPUT;
@@ -543,9 +593,10 @@ static int run_dyads(ent_cli *cli, ent_cli_args *a)
 const ent_cli_command ent_cmd_dyads = {
 	"dyads",
 	"per-dyad counts and Goldstein sums from the store",
-	"[--db FILE] [--since D] [--until D] [-f text|json]",
+	"[--db FILE] [--dyad A-B] [--since D] [--until D] [-f text|json]",
 	"dyads prints, for each state-level dyad (sorted pair) with asserted "
-	"events in the period, the number of distinct happenings, their "
+	"events in the period (or, with --dyad A-B, for that dyad month by "
+	"month), the number of distinct happenings, their "
 	"mentions, the Goldstein sum and mean over happenings, and the "
 	"happenings by quad class (1 verbal and 2 material cooperation, 3 "
 	"verbal and 4 material conflict).",

@@ -486,7 +486,7 @@ int ent_store_events(ent_store *s, const ent_store_filter *f,
 	char d1[16], d2[16];
 	snprintf(sql, sizeof sql,
 	         "SELECT e.*, d.text FROM events e JOIN documents d ON d.id=e.doc "
-	         "WHERE 1%s%s%s%s%s%s%s%s ORDER BY e.date, e.id",
+	         "WHERE 1%s%s%s%s%s%s%s%s ORDER BY e.date%s, e.id%s%s",
 	         f->dyad_a ? (f->directed ? " AND e.src_side=?1 AND e.tgt_side=?2"
 	                                  : " AND e.dyad=?1||'-'||?2") : "",
 	         f->actor ? " AND (e.src_side=?3 OR e.tgt_side=?3 OR e.source=?3 OR "
@@ -496,7 +496,9 @@ int ent_store_events(ent_store *s, const ent_store_filter *f,
 	         f->root ? " AND e.root=?6" : "",
 	         f->code ? " AND e.code=?7" : "",
 	         f->asserted ? " AND e.negated=0 AND e.hypothetical=0" : "",
-	         f->id ? " AND e.id=?8" : "");
+	         f->id ? " AND e.id=?8" : "",
+	         f->newest_first ? " DESC" : "", f->newest_first ? " DESC" : "",
+	         f->limit > 0 ? " LIMIT ?9" : "");
 	(void)k;
 	if ((rc = prepare(s, &st, sql)) < 0)
 		return rc;
@@ -521,6 +523,8 @@ int ent_store_events(ent_store *s, const ent_store_filter *f,
 		sqlite3_bind_text(st, 7, f->code, -1, SQLITE_TRANSIENT);
 	if (f->id)
 		sqlite3_bind_text(st, 8, f->id, -1, SQLITE_TRANSIENT);
+	if (f->limit > 0)
+		sqlite3_bind_int64(st, 9, f->limit);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ent_event e;
 		const char *pat = col(st, 30), *colon;
@@ -662,6 +666,55 @@ static int documents(ent_store *s, const char *id, ent_store_doc_cb cb,
 	sqlite3_finalize(st);
 	if (rc == 0 && id && !seen)
 		return ent_err(s->ctx, ENT_ENOTFOUND, "%s: no document '%s'", s->path, id);
+	return rc;
+}
+
+int ent_store_dyad_months(ent_store *s, const char *x, const char *y,
+                          ent_date since, ent_date until,
+                          ent_store_dyad_cb cb, void *payload)
+{
+	sqlite3_stmt *st = NULL;
+	char d1[16], d2[16], dyad[140];
+	int rc;
+	if (strcmp(x, y) <= 0)
+		snprintf(dyad, sizeof dyad, "%s-%s", x, y);
+	else
+		snprintf(dyad, sizeof dyad, "%s-%s", y, x);
+	if ((rc = prepare(s, &st,
+	                  "WITH h AS (SELECT substr(date,1,7) AS month, happening, "
+	                  " count(*) AS m, min(goldstein) AS g, min(quad) AS q FROM events"
+	                  " WHERE dyad=?1 AND date>=?2 AND date<=?3 AND negated=0 AND"
+	                  " hypothetical=0 GROUP BY month, happening) "
+	                  "SELECT month, count(*), sum(m), sum(g), avg(g), sum(q=1), "
+	                  " sum(q=2), sum(q=3), sum(q=4) FROM h GROUP BY month "
+	                  "ORDER BY month")) < 0)
+		return rc;
+	sqlite3_bind_text(st, 1, dyad, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, since == ENT_DATE_NONE ? "0000-00-00"
+	                                               : ent_date_format(d1, since),
+	                  -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, until == ENT_DATE_NONE ? "9999-99-99"
+	                                               : ent_date_format(d2, until),
+	                  -1, SQLITE_TRANSIENT);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ent_store_dyad d;
+		int q;
+		memset(&d, 0, sizeof d);
+		d.a = col(st, 0);
+		d.b = dyad;
+		d.happenings = (long)sqlite3_column_int64(st, 1);
+		d.mentions = (long)sqlite3_column_int64(st, 2);
+		d.goldstein_sum = sqlite3_column_double(st, 3);
+		d.goldstein_mean = sqlite3_column_double(st, 4);
+		for (q = 1; q <= 4; q++)
+			d.quad[q] = (long)sqlite3_column_int64(st, 4 + q);
+		if (cb(payload, &d)) {
+			rc = SQLITE_DONE;
+			break;
+		}
+	}
+	rc = rc == SQLITE_DONE ? 0 : fail(s, ENT_EIO, "cannot read the dyad");
+	sqlite3_finalize(st);
 	return rc;
 }
 
