@@ -105,6 +105,10 @@ check "first trip on record" grep -q "2023-01-10 PRK: first trip abroad on recor
 check "no signal within the gap" bash -c "! grep -q '^2023-02-10' <<<'$sig'"
 check "first trip after a gap" grep -q "2024-06-10 PRK: first trip abroad in 16 months (the last: CHN, 2023-02-10) -> RUS" <<<"$sig"
 
+# a dyad month by month, and the latest N events
+check "dyad by month" grep -q "^2023-01 *1 *1" <("$bin" dyads --db v.db --dyad PRK-RUS)
+check "latest event first" test "$("$bin" events --db v.db --actor PRK --newest --limit 1 -f brief)" = "PRKGOV RUS 042 2024-06-10"
+
 # a visit to a patron before the formal ally (China-DPRK treaty of 1961)
 printf '%s\n' '{"id":"k1","date":"2019-04-25","text":"Kim Jong Un visited Russia for talks with Putin."}' > pat.jsonl
 "$bin" ingest --db p.db pat.jsonl > /dev/null 2>&1
