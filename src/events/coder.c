@@ -38,23 +38,6 @@ typedef struct {
 	int shifted;
 } cdr;
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t nc;
-	void *q;
-	if (need <= *cap)
-		return 0;
-	nc = *cap ? *cap * 2 : 64;
-	while (nc < need)
-		nc *= 2;
-	q = ent_realloc(*p, nc * elem);
-	if (!q)
-		return ENT_ENOMEM;
-	*p = q;
-	*cap = nc;
-	return 0;
-}
-
 /* ------------------------------------------------------------------------
  * Actors
  * ------------------------------------------------------------------------ */
@@ -662,7 +645,7 @@ static int put_event(cdr *c, uint32_t ecode1, const ev_pat *p,
 		ev_evt *v;
 		if (u->nev >= 512)
 			return 0;  /* bounded: TABARI kept 64 */
-		if (grow((void **)&u->ev, &u->ev_cap, u->nev + 1, sizeof(ev_evt)) < 0)
+		if (ent_grow((void **)&u->ev, &u->ev_cap, u->nev + 1, sizeof(ev_evt)) < 0)
 			return ENT_ENOMEM;
 		v = &u->ev[u->nev++];
 		memset(v, 0, sizeof(*v));
@@ -1179,7 +1162,7 @@ static int evaluate(cdr *c)
 					}
 				if (dup)
 					continue;
-				if (grow((void **)&out, &cap, nout + 1, sizeof(ev_evt)) < 0) {
+				if (ent_grow((void **)&out, &cap, nout + 1, sizeof(ev_evt)) < 0) {
 					ent_free(out);
 					return ENT_ENOMEM;
 				}

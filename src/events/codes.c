@@ -17,24 +17,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t nc;
-	void *q;
-	if (need <= *cap)
-		return 0;
-	nc = *cap ? *cap * 2 : 64;
-	while (nc < need)
-		nc *= 2;
-	q = ent_realloc(*p, nc * elem);
-	if (!q)
-		return ENT_ENOMEM;
-	*p = q;
-	*cap = nc;
-	return 0;
-}
-#define GROW(arr, n, cap) grow((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr)))
-
 static void trim(const char **s, size_t *n)
 {
 	while (*n && isspace((unsigned char)**s)) {
@@ -128,7 +110,7 @@ int ev_ecode_parse(ent_evdict *d, const char *s, size_t n, uint32_t *out,
 	}
 	if (rc < 0)
 		return rc;
-	if (GROW(d->ecodes, d->necode, d->ecode_cap) < 0)
+	if (ENT_GROW(d->ecodes, d->necode, d->ecode_cap) < 0)
 		return ENT_ENOMEM;
 	d->ecodes[d->necode] = e;
 	*out = (uint32_t)++d->necode;
@@ -197,7 +179,7 @@ static int add_parts(ent_evdict *d, const char *s, size_t n, ev_aalt *alt)
 				return rc;
 		} else if ((rc = ev_str_intern(d, p, pl, &part.actor)) < 0)
 			return rc;
-		if (GROW(d->aparts, d->napart, d->apart_cap) < 0)
+		if (ENT_GROW(d->aparts, d->napart, d->apart_cap) < 0)
 			return ENT_ENOMEM;
 		d->aparts[d->napart++] = part;
 		alt->nparts++;
@@ -307,7 +289,7 @@ int ev_acode_parse(ent_evdict *d, const char *s, size_t n, uint32_t *out,
 			goto fail;
 		if (alt.kind != EV_D_DEFAULT)
 			dated++;
-		if (GROW(d->aalts, d->naalt, d->aalt_cap) < 0) {
+		if (ENT_GROW(d->aalts, d->naalt, d->aalt_cap) < 0) {
 			rc = ENT_ENOMEM;
 			goto fail;
 		}
@@ -325,8 +307,8 @@ int ev_acode_parse(ent_evdict *d, const char *s, size_t n, uint32_t *out,
 		ev_aalt alt;
 		memset(&alt, 0, sizeof alt);
 		alt.part0 = (uint32_t)d->napart;
-		if (GROW(d->aparts, d->napart, d->apart_cap) < 0 ||
-		    GROW(d->aalts, d->naalt, d->aalt_cap) < 0) {
+		if (ENT_GROW(d->aparts, d->napart, d->apart_cap) < 0 ||
+		    ENT_GROW(d->aalts, d->naalt, d->aalt_cap) < 0) {
 			rc = ENT_ENOMEM;
 			goto fail;
 		}
@@ -336,7 +318,7 @@ int ev_acode_parse(ent_evdict *d, const char *s, size_t n, uint32_t *out,
 		alt.nparts = 1;
 		d->aalts[d->naalt++] = alt;
 	}
-	if (GROW(d->acodes, d->nacode, d->acode_cap) < 0) {
+	if (ENT_GROW(d->acodes, d->nacode, d->acode_cap) < 0) {
 		rc = ENT_ENOMEM;
 		goto fail;
 	}
@@ -414,7 +396,7 @@ int ev_tcode_parse(ent_evdict *d, const char *s, size_t n, uint32_t *out,
 		}
 		t.days = (int32_t)v;
 	}
-	if (GROW(d->tcodes, d->ntcode, d->tcode_cap) < 0)
+	if (ENT_GROW(d->tcodes, d->ntcode, d->tcode_cap) < 0)
 		return ENT_ENOMEM;
 	d->tcodes[d->ntcode] = t;
 	*out = (uint32_t)++d->ntcode;

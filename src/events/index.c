@@ -13,29 +13,12 @@
 
 #include <string.h>
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t nc;
-	void *q;
-	if (need <= *cap)
-		return 0;
-	nc = *cap ? *cap * 2 : 256;
-	while (nc < need)
-		nc *= 2;
-	q = ent_realloc(*p, nc * elem);
-	if (!q)
-		return ENT_ENOMEM;
-	*p = q;
-	*cap = nc;
-	return 0;
-}
-
 /* Append a list [count, ranks...] and file it under `lit` in the root's
  * key table. */
 static int add_list(ent_evdict *d, ev_root *root, uint32_t lit,
                     const uint32_t *ids, uint32_t n, uint32_t *off)
 {
-	if (grow((void **)&d->plists, &d->plist_cap, d->nplist + n + 1,
+	if (ent_grow((void **)&d->plists, &d->plist_cap, d->nplist + n + 1,
 	         sizeof(uint32_t)) < 0)
 		return ENT_ENOMEM;
 	*off = (uint32_t)d->nplist + 1;
@@ -87,7 +70,7 @@ int ev_index_build(ent_evdict *d)
 			continue;
 		if (n > d->max_npat)
 			d->max_npat = n;
-		if (grow((void **)&d->rankids, &d->rankid_cap, d->nrankid + n,
+		if (ent_grow((void **)&d->rankids, &d->rankid_cap, d->nrankid + n,
 		         sizeof(uint32_t)) < 0) {
 			rc = ENT_ENOMEM;
 			break;
@@ -133,7 +116,7 @@ int ev_index_build(ent_evdict *d)
 			}
 			while (slots < 2 * nk)
 				slots *= 2;
-			if (grow((void **)&d->ktabs, &d->ktab_cap, d->nktab + 2 * slots,
+			if (ent_grow((void **)&d->ktabs, &d->ktab_cap, d->nktab + 2 * slots,
 			         sizeof(uint32_t)) < 0) {
 				rc = ENT_ENOMEM;
 				break;

@@ -17,29 +17,6 @@
 #include <string.h>
 
 /* ------------------------------------------------------------------------
- * Growth helper
- * ------------------------------------------------------------------------ */
-
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t nc;
-	void *q;
-	if (need <= *cap)
-		return 0;
-	nc = *cap ? *cap * 2 : 64;
-	while (nc < need)
-		nc *= 2;
-	q = ent_realloc(*p, nc * elem);
-	if (!q)
-		return ENT_ENOMEM;
-	*p = q;
-	*cap = nc;
-	return 0;
-}
-
-#define GROW(arr, n, cap) grow((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr)))
-
-/* ------------------------------------------------------------------------
  * Strings
  * ------------------------------------------------------------------------ */
 
@@ -82,7 +59,7 @@ int ev_str_intern(ent_evdict *d, const char *s, size_t n, uint32_t *out)
 		}
 		key = ent_hash_mix(key) | 1; /* collision: probe the next key */
 	}
-	if (GROW(d->str_off, d->nstr, d->str_cap) < 0)
+	if (ENT_GROW(d->str_off, d->nstr, d->str_cap) < 0)
 		return ENT_ENOMEM;
 	id = (uint32_t)d->nstr;
 	d->str_off[id] = (uint32_t)d->strs.len;
@@ -160,7 +137,7 @@ int ev_lit_intern(ent_evdict *d, const char *s, size_t n, uint32_t *out)
 	}
 	if (d->nlit == 0)
 		d->nlit = EV_SYM_LIMIT; /* ids below are symbols */
-	if (GROW(d->lits, d->nlit, d->lit_cap) < 0)
+	if (ENT_GROW(d->lits, d->nlit, d->lit_cap) < 0)
 		return ENT_ENOMEM;
 	id = (uint32_t)d->nlit++;
 	memset(&d->lits[id], 0, sizeof(d->lits[id]));
@@ -210,7 +187,7 @@ static int sym_of(const char *t, size_t n)
 
 static int push_el(ent_evdict *d, uint32_t lit, uint32_t conn)
 {
-	if (GROW(d->els, d->nel, d->el_cap) < 0)
+	if (ENT_GROW(d->els, d->nel, d->el_cap) < 0)
 		return ENT_ENOMEM;
 	d->els[d->nel].lit = lit;
 	d->els[d->nel].conn = conn;
@@ -328,7 +305,7 @@ int ev_root_add(ent_evdict *d, uint32_t phrase, int type, uint32_t *out)
 {
 	ev_root *r;
 	uint32_t id, first = d->els[phrase].lit;
-	if (GROW(d->roots, d->nroot, d->root_cap) < 0)
+	if (ENT_GROW(d->roots, d->nroot, d->root_cap) < 0)
 		return ENT_ENOMEM;
 	id = (uint32_t)d->nroot++;
 	r = &d->roots[id];
@@ -362,7 +339,7 @@ int ev_pat_add(ent_evdict *d, uint32_t root, uint32_t phrase, uint32_t code,
 {
 	ev_pat *p;
 	uint32_t id, *link;
-	if (GROW(d->pats, d->npat, d->pat_cap) < 0)
+	if (ENT_GROW(d->pats, d->npat, d->pat_cap) < 0)
 		return ENT_ENOMEM;
 	id = (uint32_t)d->npat++;
 	p = &d->pats[id];
@@ -393,7 +370,7 @@ int ev_pat_add(ent_evdict *d, uint32_t root, uint32_t phrase, uint32_t code,
 					break;
 			if (k < p->nreq)
 				continue;
-			if (GROW(d->reqs, d->nreq, d->req_cap) < 0)
+			if (ENT_GROW(d->reqs, d->nreq, d->req_cap) < 0)
 				return ENT_ENOMEM;
 			d->reqs[d->nreq++] = e->lit;
 			p->nreq++;

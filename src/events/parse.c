@@ -23,23 +23,6 @@
 
 #define EV_MAX_WORDS 1024
 
-static int grow(void **p, size_t *cap, size_t need, size_t elem)
-{
-	size_t nc;
-	void *q;
-	if (need <= *cap)
-		return 0;
-	nc = *cap ? *cap * 2 : 64;
-	while (nc < need)
-		nc *= 2;
-	q = ent_realloc(*p, nc * elem);
-	if (!q)
-		return ENT_ENOMEM;
-	*p = q;
-	*cap = nc;
-	return 0;
-}
-
 /* ------------------------------------------------------------------------
  * Tags
  * ------------------------------------------------------------------------ */
@@ -48,7 +31,7 @@ int ev_tag_add(ev_unit *u, size_t word, int tail, uint32_t type, uint32_t idx)
 {
 	ev_word *w = &u->w[word];
 	uint32_t *p = tail ? &w->tail : &w->head, id;
-	if (grow((void **)&u->tags, &u->tag_cap, u->ntag + 1, sizeof(ev_tag)) < 0)
+	if (ent_grow((void **)&u->tags, &u->tag_cap, u->ntag + 1, sizeof(ev_tag)) < 0)
 		return ENT_ENOMEM;
 	id = (uint32_t)u->ntag++;
 	u->tags[id].type = type;
@@ -209,7 +192,7 @@ static int is_lower_cp(int32_t cp)
 static int add_word(ev_unit *u, size_t s, size_t e, int sym)
 {
 	ev_word *w;
-	if (grow((void **)&u->w, &u->w_cap, u->nw + 2, sizeof(ev_word)) < 0)
+	if (ent_grow((void **)&u->w, &u->w_cap, u->nw + 2, sizeof(ev_word)) < 0)
 		return ENT_ENOMEM;
 	w = &u->w[u->nw++];
 	memset(w, 0, sizeof(*w));
@@ -225,7 +208,7 @@ static int add_word(ev_unit *u, size_t s, size_t e, int sym)
 
 static int fold_put(ev_unit *u, const char *s, size_t n)
 {
-	if (grow((void **)&u->fold, &u->fold_cap, u->fold_len + n * 3 + 8, 1) < 0)
+	if (ent_grow((void **)&u->fold, &u->fold_cap, u->fold_len + n * 3 + 8, 1) < 0)
 		return ENT_ENOMEM;
 	if (n == 1 && (unsigned char)s[0] < 0x80) {
 		u->fold[u->fold_len++] = (char)tolower((unsigned char)s[0]);
@@ -241,7 +224,7 @@ static int fold_put(ev_unit *u, const char *s, size_t n)
 static inline int push_lit(ev_unit *u, ev_word *w, uint32_t lid, uint32_t exact)
 {
 	if (u->nlitl + 1 > u->litl_cap &&
-	    grow((void **)&u->litl, &u->litl_cap, u->nlitl + 1, sizeof(ev_litm)) < 0)
+	    ent_grow((void **)&u->litl, &u->litl_cap, u->nlitl + 1, sizeof(ev_litm)) < 0)
 		return ENT_ENOMEM;
 	u->litl[u->nlitl].lit = lid;
 	u->litl[u->nlitl].exact = exact;
@@ -252,7 +235,7 @@ static inline int push_lit(ev_unit *u, ev_word *w, uint32_t lid, uint32_t exact)
 		if (!u->d->lits[lid].iskey)
 			return 0;   /* ulits: only the words that file patterns */
 		if (u->nulit + 1 > u->ulit_cap &&
-		    grow((void **)&u->ulits, &u->ulit_cap, u->nulit + 1,
+		    ent_grow((void **)&u->ulits, &u->ulit_cap, u->nulit + 1,
 		         sizeof(uint32_t)) < 0)
 			return ENT_ENOMEM;
 		u->ulits[u->nulit++] = lid;
@@ -383,7 +366,7 @@ int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end)
 	u->ntag = 0;
 	u->tag_serial = 0;
 	u->first_cap_seen = 0;
-	if (grow((void **)&u->fold, &u->fold_cap, need, 1) < 0)
+	if (ent_grow((void **)&u->fold, &u->fold_cap, need, 1) < 0)
 		return ENT_ENOMEM;
 
 	while (i < end) {
@@ -418,7 +401,7 @@ int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end)
 						u->w[u->nw - 1].caps = 1;
 				}
 				if (u->fold_len + (end - i) + 1 > u->fold_cap &&
-				    grow((void **)&u->fold, &u->fold_cap,
+				    ent_grow((void **)&u->fold, &u->fold_cap,
 				         u->fold_len + (end - i) + 64, 1) < 0)
 					return ENT_ENOMEM;
 				f = u->fold + u->fold_len;
@@ -515,7 +498,7 @@ int ev_unit_words(ev_unit *u, const char *text, size_t start, size_t end)
 			w->wtype = EV_W_NUMBER;
 		}
 	}
-	if (grow((void **)&u->w, &u->w_cap, u->nw + 1, sizeof(ev_word)) < 0)
+	if (ent_grow((void **)&u->w, &u->w_cap, u->nw + 1, sizeof(ev_word)) < 0)
 		return ENT_ENOMEM;
 	memset(&u->w[u->nw], 0, sizeof(ev_word));
 	u->w[u->nw].wtype = EV_W_HALT;
@@ -684,7 +667,7 @@ static int aux_phrases(ev_unit *u)
 					if (root->special > u->discard)
 						u->discard = root->special;
 				} else if (root->type == EV_W_ISSUE) {
-					if (grow((void **)&u->issues, &u->issue_cap, u->nissue + 1,
+					if (ent_grow((void **)&u->issues, &u->issue_cap, u->nissue + 1,
 					         sizeof(uint32_t)) < 0)
 						return ENT_ENOMEM;
 					u->issues[u->nissue++] = r - 1;
@@ -1039,7 +1022,7 @@ static int add_forward(ev_unit *u, const ev_forward *f)
 		size_t first = u->nwall;
 		for (k = 0; k < f->ncomp; k++) {
 			ev_word *w;
-			if (grow((void **)&u->w, &u->w_cap, u->nwall + 1, sizeof(ev_word)) < 0)
+			if (ent_grow((void **)&u->w, &u->w_cap, u->nwall + 1, sizeof(ev_word)) < 0)
 				return ENT_ENOMEM;
 			w = &u->w[u->nwall++];
 			memset(w, 0, sizeof(*w));
@@ -1058,7 +1041,7 @@ static int add_forward(ev_unit *u, const ev_forward *f)
 	}
 	if (f->has_actor) {
 		ev_word *w;
-		if (grow((void **)&u->w, &u->w_cap, u->nwall + 1, sizeof(ev_word)) < 0)
+		if (ent_grow((void **)&u->w, &u->w_cap, u->nwall + 1, sizeof(ev_word)) < 0)
 			return ENT_ENOMEM;
 		w = &u->w[u->nwall++];
 		memset(w, 0, sizeof(*w));

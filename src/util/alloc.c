@@ -5,6 +5,7 @@
  * injects failures; when injection is off the cost is one relaxed load.
  */
 #include "util/alloc.h"
+#include "entente/common.h"
 
 #include <stdatomic.h>
 #include <stdlib.h>
@@ -80,4 +81,21 @@ long ent_alloc_fail_after(long n)
 long ent_alloc_count(void)
 {
 	return atomic_load(&alloc_calls);
+}
+
+int ent_grow(void **p, size_t *cap, size_t need, size_t elem)
+{
+	size_t nc;
+	void *q;
+	if (need <= *cap)
+		return 0;
+	nc = *cap ? *cap * 2 : 64;
+	while (nc < need)
+		nc *= 2;
+	q = ent_realloc(*p, nc * elem);
+	if (!q)
+		return ENT_ENOMEM;
+	*p = q;
+	*cap = nc;
+	return 0;
 }

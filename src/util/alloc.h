@@ -21,6 +21,15 @@ void ent_free(void *p);
 char *ent_strdup(const char *s);
 char *ent_strndup(const char *s, size_t n);
 
+/* Make room for `need` elements of `elem` bytes in the array *p of
+ * capacity *cap (doubling from 64).  0 or ENT_ENOMEM; *p and *cap are
+ * unchanged on failure. */
+int ent_grow(void **p, size_t *cap, size_t need, size_t elem);
+
+/* Room for one more element after n: GROW(arr, n, cap). */
+#define ENT_GROW(arr, n, cap) \
+	ent_grow((void **)&(arr), &(cap), (n) + 1, sizeof(*(arr)))
+
 /* Testing hook: after `n` more successful allocations, every allocation fails
  * (n < 0 disables).  Returns the number of allocations made since the last
  * call, so a test can first count, then fail each one in turn. */
