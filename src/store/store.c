@@ -350,6 +350,15 @@ static void bind_span(sqlite3_stmt *st, int i, long v)
 		sqlite3_bind_null(st, i);
 }
 
+/* Writes the undirected dyad key of x and y ("A-B", A sorting first). */
+static void dyad_key(char *buf, size_t cap, const char *x, const char *y)
+{
+	if (strcmp(x, y) <= 0)
+		snprintf(buf, cap, "%s-%s", x, y);
+	else
+		snprintf(buf, cap, "%s-%s", y, x);
+}
+
 int ent_store_put(ent_store *s, const ent_article *a, long run,
                   const ent_event *events, size_t n)
 {
@@ -389,10 +398,7 @@ int ent_store_put(ent_store *s, const ent_article *a, long run,
 		snprintf(eid, sizeof eid, "%s:%zu:%zu", id, e->sentence, e->k);
 		snprintf(ss, sizeof ss, "%s", e->source_country ? e->source_country : e->source);
 		snprintf(ts, sizeof ts, "%s", e->target_country ? e->target_country : e->target);
-		if (strcmp(ss, ts) <= 0)
-			snprintf(dyad, sizeof dyad, "%s-%s", ss, ts);
-		else
-			snprintf(dyad, sizeof dyad, "%s-%s", ts, ss);
+		dyad_key(dyad, sizeof dyad, ss, ts);
 		/* one happening, many mentions: same sides, code, date +- 1 day */
 		if (!e->negated && !e->hypothetical) {
 			sqlite3_reset(s->st_hap);
@@ -580,11 +586,36 @@ int ent_store_events(ent_store *s, const ent_store_filter *f,
 	return rc;
 }
 
+/* Binds the inclusive period [since, until] to parameters i and i+1 as ISO
+ * dates; an open end becomes a bound no stored date passes. */
+static void bind_period(sqlite3_stmt *st, int i, ent_date since, ent_date until)
+{
+	char d1[16], d2[16];
+	sqlite3_bind_text(st, i, since == ENT_DATE_NONE ? "0000-00-00"
+	                                               : ent_date_format(d1, since),
+	                  -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, i + 1, until == ENT_DATE_NONE ? "9999-99-99"
+	                                                   : ent_date_format(d2, until),
+	                  -1, SQLITE_TRANSIENT);
+}
+
+/* Reads the totals both dyad queries return in columns 1..8: happenings,
+ * mentions, Goldstein sum and mean, and happenings per quad class. */
+static void read_totals(sqlite3_stmt *st, ent_store_dyad *d)
+{
+	int q;
+	d->happenings = (long)sqlite3_column_int64(st, 1);
+	d->mentions = (long)sqlite3_column_int64(st, 2);
+	d->goldstein_sum = sqlite3_column_double(st, 3);
+	d->goldstein_mean = sqlite3_column_double(st, 4);
+	for (q = 1; q <= 4; q++)
+		d->quad[q] = (long)sqlite3_column_int64(st, 4 + q);
+}
+
 int ent_store_dyads(ent_store *s, ent_date since, ent_date until,
                     ent_store_dyad_cb cb, void *payload)
 {
 	sqlite3_stmt *st = NULL;
-	char d1[16], d2[16];
 	int rc;
 	/* one row per happening first (its first mention), then per dyad */
 	if ((rc = prepare(s, &st,
@@ -596,16 +627,10 @@ int ent_store_dyads(ent_store *s, ent_date since, ent_date until,
 	                  " sum(q=1), sum(q=2), sum(q=3), sum(q=4) FROM h "
 	                  "GROUP BY dyad ORDER BY count(*) DESC, dyad")) < 0)
 		return rc;
-	sqlite3_bind_text(st, 1, since == ENT_DATE_NONE ? "0000-00-00"
-	                                               : ent_date_format(d1, since),
-	                  -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, until == ENT_DATE_NONE ? "9999-99-99"
-	                                               : ent_date_format(d2, until),
-	                  -1, SQLITE_TRANSIENT);
+	bind_period(st, 1, since, until);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ent_store_dyad d;
 		char buf[140], *dash;
-		int q;
 		memset(&d, 0, sizeof d);
 		snprintf(buf, sizeof buf, "%s", col(st, 0) ? col(st, 0) : "");
 		dash = strchr(buf, '-');
@@ -613,12 +638,7 @@ int ent_store_dyads(ent_store *s, ent_date since, ent_date until,
 			*dash++ = '\0';
 		d.a = buf;
 		d.b = dash ? dash : "";
-		d.happenings = (long)sqlite3_column_int64(st, 1);
-		d.mentions = (long)sqlite3_column_int64(st, 2);
-		d.goldstein_sum = sqlite3_column_double(st, 3);
-		d.goldstein_mean = sqlite3_column_double(st, 4);
-		for (q = 1; q <= 4; q++)
-			d.quad[q] = (long)sqlite3_column_int64(st, 4 + q);
+		read_totals(st, &d);
 		if (cb(payload, &d)) {
 			rc = SQLITE_DONE;
 			break;
@@ -674,12 +694,9 @@ int ent_store_dyad_months(ent_store *s, const char *x, const char *y,
                           ent_store_dyad_cb cb, void *payload)
 {
 	sqlite3_stmt *st = NULL;
-	char d1[16], d2[16], dyad[140];
+	char dyad[140];
 	int rc;
-	if (strcmp(x, y) <= 0)
-		snprintf(dyad, sizeof dyad, "%s-%s", x, y);
-	else
-		snprintf(dyad, sizeof dyad, "%s-%s", y, x);
+	dyad_key(dyad, sizeof dyad, x, y);
 	if ((rc = prepare(s, &st,
 	                  "WITH h AS (SELECT substr(date,1,7) AS month, happening, "
 	                  " count(*) AS m, min(goldstein) AS g, min(quad) AS q FROM events"
@@ -690,24 +707,13 @@ int ent_store_dyad_months(ent_store *s, const char *x, const char *y,
 	                  "ORDER BY month")) < 0)
 		return rc;
 	sqlite3_bind_text(st, 1, dyad, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, since == ENT_DATE_NONE ? "0000-00-00"
-	                                               : ent_date_format(d1, since),
-	                  -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, until == ENT_DATE_NONE ? "9999-99-99"
-	                                               : ent_date_format(d2, until),
-	                  -1, SQLITE_TRANSIENT);
+	bind_period(st, 2, since, until);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ent_store_dyad d;
-		int q;
 		memset(&d, 0, sizeof d);
 		d.a = col(st, 0);
 		d.b = dyad;
-		d.happenings = (long)sqlite3_column_int64(st, 1);
-		d.mentions = (long)sqlite3_column_int64(st, 2);
-		d.goldstein_sum = sqlite3_column_double(st, 3);
-		d.goldstein_mean = sqlite3_column_double(st, 4);
-		for (q = 1; q <= 4; q++)
-			d.quad[q] = (long)sqlite3_column_int64(st, 4 + q);
+		read_totals(st, &d);
 		if (cb(payload, &d)) {
 			rc = SQLITE_DONE;
 			break;
