@@ -26,14 +26,8 @@
 static int push_unit(ent_actors *a, uint32_t id, size_t start, size_t end, int flags)
 {
 	ent_unit *u;
-	if (a->nu == a->ucap) {
-		size_t nc = a->ucap ? a->ucap * 2 : 1024;
-		ent_unit *nu = ent_realloc(a->u, nc * sizeof *nu);
-		if (!nu)
-			return ENT_ENOMEM;
-		a->u = nu;
-		a->ucap = nc;
-	}
+	if (ENT_GROW(a->u, a->nu, a->ucap) < 0)
+		return ENT_ENOMEM;
 	u = &a->u[a->nu++];
 	u->id = id;
 	u->start = (uint32_t)start;
@@ -517,14 +511,8 @@ int ent_recog_match(ent_actors *a, size_t sentence)
 				const ent_phrase *ph;
 				p = pick;
 				ph = &d->phrases[p - 1];
-				if (a->nm == a->mcap) {
-					size_t nc = a->mcap ? a->mcap * 2 : 64;
-					ent_match *nm = ent_realloc(a->m, nc * sizeof *nm);
-					if (!nm)
-						return ent_err(a->ctx, ENT_ENOMEM, "out of memory");
-					a->m = nm;
-					a->mcap = nc;
-				}
+				if (ENT_GROW(a->m, a->nm, a->mcap) < 0)
+					return ent_err(a->ctx, ENT_ENOMEM, "out of memory");
 				a->m[a->nm].ustart = (uint32_t)i;
 				a->m[a->nm].uend = (uint32_t)e;
 				a->m[a->nm].phrase = p - 1;

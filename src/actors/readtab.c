@@ -133,14 +133,8 @@ int ent_read_places(ent_dict *d, uint32_t file, const char *name,
 			              (int)fl[5], f[5], (int)fl[6], f[6]);
 			continue;
 		}
-		if (d->nplaces == d->places_cap) {
-			size_t nc = d->places_cap ? d->places_cap * 2 : 256;
-			ent_placerow *np = ent_realloc(d->places, nc * sizeof *np);
-			if (!np)
-				return ENT_ENOMEM;
-			d->places = np;
-			d->places_cap = nc;
-		}
+		if (ENT_GROW(d->places, d->nplaces, d->places_cap) < 0)
+			return ENT_ENOMEM;
 		p = &d->places[d->nplaces];
 		memset(p, 0, sizeof *p);
 		p->name = ent_dict_str(d, f[0], fl[0], &err);
@@ -209,14 +203,8 @@ int ent_read_glossary(ent_dict *d, uint32_t file, const char *name,
 			ent_dict_diag(d, st, 1, name, ln, "bad code '%.*s'", (int)fl[4], f[4]);
 			continue;
 		}
-		if (d->ngloss == d->gloss_cap) {
-			size_t nc = d->gloss_cap ? d->gloss_cap * 2 : 64;
-			ent_glossrow *ng = ent_realloc(d->gloss, nc * sizeof *ng);
-			if (!ng)
-				return ENT_ENOMEM;
-			d->gloss = ng;
-			d->gloss_cap = nc;
-		}
+		if (ENT_GROW(d->gloss, d->ngloss, d->gloss_cap) < 0)
+			return ENT_ENOMEM;
 		g = &d->gloss[d->ngloss];
 		memset(g, 0, sizeof *g);
 		g->rendering = ent_dict_str(d, f[0], fl[0], &err);

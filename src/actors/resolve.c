@@ -231,14 +231,8 @@ static void cat2(char *dst, size_t cap, const char *a, long na, const char *b)
 static ent_actor *new_rec(ent_actors *a, size_t sentence, size_t us, size_t ue)
 {
 	ent_actor *r;
-	if (a->nrec == a->reccap) {
-		size_t nc = a->reccap ? a->reccap * 2 : 64;
-		ent_actor *nr = ent_realloc(a->rec, nc * sizeof *nr);
-		if (!nr)
-			return NULL;
-		a->rec = nr;
-		a->reccap = nc;
-	}
+	if (ENT_GROW(a->rec, a->nrec, a->reccap) < 0)
+		return NULL;
 	r = &a->rec[a->nrec++];
 	memset(r, 0, sizeof *r);
 	r->sentence = sentence;
@@ -275,14 +269,8 @@ static int add_place(ent_actors *a, size_t sentence, const ent_match *m,
 	const ent_dict *d = a->d;
 	const ent_placerow *pr = &d->places[place];
 	ent_place *p;
-	if (a->npl == a->plcap) {
-		size_t nc = a->plcap ? a->plcap * 2 : 32;
-		ent_place *np = ent_realloc(a->pl, nc * sizeof *np);
-		if (!np)
-			return ENT_ENOMEM;
-		a->pl = np;
-		a->plcap = nc;
-	}
+	if (ENT_GROW(a->pl, a->npl, a->plcap) < 0)
+		return ENT_ENOMEM;
 	p = &a->pl[a->npl++];
 	memset(p, 0, sizeof *p);
 	p->sentence = sentence;
@@ -307,14 +295,8 @@ static int add_term(ent_actors *a, size_t sentence, const ent_match *m,
 {
 	const ent_dict *d = a->d;
 	ent_term *t;
-	if (a->ntm == a->tmcap) {
-		size_t nc = a->tmcap ? a->tmcap * 2 : 16;
-		ent_term *nt = ent_realloc(a->tm, nc * sizeof *nt);
-		if (!nt)
-			return ENT_ENOMEM;
-		a->tm = nt;
-		a->tmcap = nc;
-	}
+	if (ENT_GROW(a->tm, a->ntm, a->tmcap) < 0)
+		return ENT_ENOMEM;
 	t = &a->tm[a->ntm++];
 	memset(t, 0, sizeof *t);
 	t->sentence = sentence;

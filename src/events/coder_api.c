@@ -324,14 +324,8 @@ static int emit(ent_coder *c, ent_doc *doc, size_t unit, size_t ustart,
 			c->misses++;
 			continue;
 		}
-		if (c->nev == c->ev_cap) {
-			size_t nc = c->ev_cap ? c->ev_cap * 2 : 64;
-			ent_event *q = ent_realloc(c->ev, nc * sizeof(*q));
-			if (!q)
-				return ENT_ENOMEM;
-			c->ev = q;
-			c->ev_cap = nc;
-		}
+		if (ENT_GROW(c->ev, c->nev, c->ev_cap) < 0)
+			return ENT_ENOMEM;
 		o = &c->ev[c->nev];
 		memset(o, 0, sizeof(*o));
 		o->sentence = unit;
@@ -479,14 +473,8 @@ static int put_ext(ent_coder *c, size_t ts, size_t te, const char *code,
 	for (k = w0; k <= w1; k++)
 		if (u->w[k].ext >= 0)
 			return 0;   /* a second referent of the same words */
-	if (u->next == u->ext_cap) {
-		size_t nc = u->ext_cap ? u->ext_cap * 2 : 16;
-		ev_ext *q = ent_realloc(u->ext, nc * sizeof(*q));
-		if (!q)
-			return ENT_ENOMEM;
-		u->ext = q;
-		u->ext_cap = nc;
-	}
+	if (ENT_GROW(u->ext, u->next, u->ext_cap) < 0)
+		return ENT_ENOMEM;
 	x = &u->ext[u->next];
 	x->code = code;
 	x->country = country;

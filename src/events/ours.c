@@ -995,14 +995,8 @@ static int push(ev_unit *u, const ev_evt *e)
 			return 0;
 	if (u->nev >= 512)
 		return 0;
-	if (u->nev == u->ev_cap) {
-		size_t nc = u->ev_cap ? u->ev_cap * 2 : 16;
-		ev_evt *q = ent_realloc(u->ev, nc * sizeof(*q));
-		if (!q)
-			return ENT_ENOMEM;
-		u->ev = q;
-		u->ev_cap = nc;
-	}
+	if (ENT_GROW(u->ev, u->nev, u->ev_cap) < 0)
+		return ENT_ENOMEM;
 	u->ev[u->nev++] = *e;
 	return 0;
 }

@@ -573,14 +573,8 @@ static int flush_group(rd *r)
 
 static int group_add(rd *r, uint32_t root)
 {
-	if (r->ngroup == r->group_cap) {
-		size_t nc = r->group_cap ? r->group_cap * 2 : 16;
-		uint32_t *g = ent_realloc(r->group, nc * sizeof(*g));
-		if (!g)
-			return ENT_ENOMEM;
-		r->group = g;
-		r->group_cap = nc;
-	}
+	if (ENT_GROW(r->group, r->ngroup, r->group_cap) < 0)
+		return ENT_ENOMEM;
 	r->group[r->ngroup++] = root;
 	return 0;
 }
@@ -772,14 +766,8 @@ static int issues_line(rd *r, long line, const char *s, size_t n)
 		vl = attr(s, n, "DEFAULT", &v);
 		if (v && vl && (rc = ev_str_intern(r->d, v, vl, &cat.dflt)) < 0)
 			return rc;
-		if (r->d->nissuecat == r->d->issuecat_cap) {
-			size_t nc = r->d->issuecat_cap ? r->d->issuecat_cap * 2 : 16;
-			ev_issuecat *q = ent_realloc(r->d->issuecats, nc * sizeof(*q));
-			if (!q)
-				return ENT_ENOMEM;
-			r->d->issuecats = q;
-			r->d->issuecat_cap = nc;
-		}
+		if (ENT_GROW(r->d->issuecats, r->d->nissuecat, r->d->issuecat_cap) < 0)
+			return ENT_ENOMEM;
 		r->issue_cat = (int)r->d->nissuecat;
 		r->d->issuecats[r->d->nissuecat++] = cat;
 		r->d->has_issues = 1;

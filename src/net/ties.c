@@ -230,14 +230,8 @@ static ent_tie_source *new_source(ent_ties *t, const char *kind,
                                   const char *name)
 {
 	ent_tie_source *s;
-	if (t->nsrc == t->srccap) {
-		size_t nc = t->srccap ? t->srccap * 2 : 8;
-		ent_tie_source *ns = ent_realloc(t->src, nc * sizeof(*ns));
-		if (!ns)
-			return NULL;
-		t->src = ns;
-		t->srccap = nc;
-	}
+	if (ENT_GROW(t->src, t->nsrc, t->srccap) < 0)
+		return NULL;
 	s = &t->src[t->nsrc];
 	memset(s, 0, sizeof(*s));
 	s->kind = kind;
@@ -304,14 +298,8 @@ static int node_of(ent_ties *t, const char *s, size_t n, int *out)
 
 static int push_line(ent_ties *t, const tie_line *l)
 {
-	if (t->nlines == t->linecap) {
-		size_t nc = t->linecap ? t->linecap * 2 : 256;
-		tie_line *nl = ent_realloc(t->lines, nc * sizeof(*nl));
-		if (!nl)
-			return ENT_ENOMEM;
-		t->lines = nl;
-		t->linecap = nc;
-	}
+	if (ENT_GROW(t->lines, t->nlines, t->linecap) < 0)
+		return ENT_ENOMEM;
 	t->lines[t->nlines] = *l;
 	t->lines[t->nlines].seq = (uint32_t)t->nlines;
 	t->nlines++;
@@ -553,14 +541,8 @@ int ent_ties_add_event(ent_ties *t, const ent_event_in *e, const char *where,
 	    (e->text && !ev.text) || (e->source && !ev.sactor) ||
 	    (e->target && !ev.tactor))
 		return ent_err(t->ctx, ENT_ENOMEM, "out of memory");
-	if (t->nevs == t->evcap) {
-		size_t nc = t->evcap ? t->evcap * 2 : 256;
-		tie_event *ne = ent_realloc(t->evs, nc * sizeof(*ne));
-		if (!ne)
-			return ent_err(t->ctx, ENT_ENOMEM, "out of memory");
-		t->evs = ne;
-		t->evcap = nc;
-	}
+	if (ENT_GROW(t->evs, t->nevs, t->evcap) < 0)
+		return ent_err(t->ctx, ENT_ENOMEM, "out of memory");
 	ev.seq = (uint32_t)t->nevs;
 	t->evs[t->nevs++] = ev;
 	t->indexed = 0;

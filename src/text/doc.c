@@ -202,14 +202,8 @@ int ent_doc_tokens(const ent_token **out, size_t *count, ent_doc *d,
 		len = ent_text_token_len(s, n, i, &shape, &flags);
 		if (len == 0)
 			len = 1;
-		if (nt == d->tokcap) {
-			size_t nc = d->tokcap ? d->tokcap * 2 : 64;
-			ent_token *nt2 = ent_realloc(d->toks, nc * sizeof(*nt2));
-			if (!nt2)
-				return ent_err(d->ctx, ENT_ENOMEM, "out of memory");
-			d->toks = nt2;
-			d->tokcap = nc;
-		}
+		if (ENT_GROW(d->toks, nt, d->tokcap) < 0)
+			return ent_err(d->ctx, ENT_ENOMEM, "out of memory");
 		t = &d->toks[nt];
 		t->text = s + i;
 		t->len = (unsigned)len;

@@ -27,14 +27,8 @@ void ent_offmap_clear(ent_offmap *m)
 
 static ent_piece *push(ent_offmap *m)
 {
-	if (m->n == m->cap) {
-		size_t nc = m->cap ? m->cap * 2 : 16;
-		ent_piece *np = ent_realloc(m->p, nc * sizeof(*np));
-		if (!np)
-			return NULL;
-		m->p = np;
-		m->cap = nc;
-	}
+	if (ENT_GROW(m->p, m->n, m->cap) < 0)
+		return NULL;
 	return &m->p[m->n++];
 }
 

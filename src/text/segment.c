@@ -145,14 +145,8 @@ typedef struct {
 
 static int push(seg *s, size_t from, size_t to)
 {
-	if (*s->count == *s->cap) {
-		size_t nc = *s->cap ? *s->cap * 2 : 32;
-		ent_span *ns = ent_realloc(*s->spans, nc * sizeof(*ns));
-		if (!ns)
-			return ENT_ENOMEM;
-		*s->spans = ns;
-		*s->cap = nc;
-	}
+	if (ENT_GROW(*s->spans, *s->count, *s->cap) < 0)
+		return ENT_ENOMEM;
 	(*s->spans)[*s->count].b_start = from;
 	(*s->spans)[*s->count].b_end = to;
 	(*s->count)++;

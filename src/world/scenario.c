@@ -68,14 +68,8 @@ static int push_member(sc *c, int state, ent_side side, int round,
                        int conditional, const char *reason)
 {
 	ent_scenario *s = c->s;
-	if (s->nmembers == c->cap_me) {
-		size_t nc = c->cap_me ? c->cap_me * 2 : 16;
-		ent_coalition_member *nm = ent_realloc(s->members, nc * sizeof(*nm));
-		if (!nm)
-			return ENT_ENOMEM;
-		s->members = nm;
-		c->cap_me = nc;
-	}
+	if (ENT_GROW(s->members, s->nmembers, c->cap_me) < 0)
+		return ENT_ENOMEM;
 	s->members[s->nmembers].state = state;
 	s->members[s->nmembers].side = side;
 	s->members[s->nmembers].round = round;
@@ -154,14 +148,8 @@ static int obligations(sc *c, int member, int enemy, ent_side side, int round,
 				}
 				if (dup)
 					continue;
-				if (c->s->nobliged == c->cap_ob) {
-					size_t nc = c->cap_ob ? c->cap_ob * 2 : 32;
-					ent_obliged *no = ent_realloc(c->s->obliged, nc * sizeof(*no));
-					if (!no)
-						return ENT_ENOMEM;
-					c->s->obliged = no;
-					c->cap_ob = nc;
-				}
+				if (ENT_GROW(c->s->obliged, c->s->nobliged, c->cap_ob) < 0)
+					return ENT_ENOMEM;
 				r = &c->s->obliged[c->s->nobliged++];
 				memset(r, 0, sizeof(*r));
 				r->state = p;
@@ -285,14 +273,8 @@ static int likely(sc *c, int member, int other_leader, ent_side side, int round,
 		t2 = tie(c, (int)s, other_leader);
 		if (!(t2 <= -0.3 || (t1 >= 0.8 && t2 <= 0)))
 			continue;
-		if (c->s->nlikely == c->cap_li) {
-			size_t nc = c->cap_li ? c->cap_li * 2 : 16;
-			ent_likely *nl = ent_realloc(c->s->likely, nc * sizeof(*nl));
-			if (!nl)
-				return ENT_ENOMEM;
-			c->s->likely = nl;
-			c->cap_li = nc;
-		}
+		if (ENT_GROW(c->s->likely, c->s->nlikely, c->cap_li) < 0)
+			return ENT_ENOMEM;
 		l = &c->s->likely[c->s->nlikely++];
 		l->state = (int)s;
 		l->side = side;

@@ -70,14 +70,8 @@ static int add_key(ent_states *st, const char *s, size_t n, int which)
 	char *k;
 	if (!n)
 		return 0;
-	if (st->nkeys == st->keycap) {
-		size_t nc = st->keycap ? st->keycap * 2 : 512;
-		name_key *nk = ent_realloc(st->keys, nc * sizeof(*nk));
-		if (!nk)
-			return ENT_ENOMEM;
-		st->keys = nk;
-		st->keycap = nc;
-	}
+	if (ENT_GROW(st->keys, st->nkeys, st->keycap) < 0)
+		return ENT_ENOMEM;
 	if (!(k = fold_key(s, n)))
 		return ENT_ENOMEM;
 	if (!k[0]) {
