@@ -1011,6 +1011,20 @@ static int check_verbs(cdr *c)
 	return 0;
 }
 
+/* Applies a matched time code: discard the sentence, mark it complex, or
+ * shift its date by the code's days. */
+static void apply_time_code(ev_unit *u, const ev_tcode *t)
+{
+	if (t->special == EV_S_DISCARD)
+		u->discard = 1;
+	else if (t->special == EV_S_COMPLEX)
+		u->complex = 1;
+	else {
+		u->date += t->days;
+		u->shift_days = t->days;
+	}
+}
+
 /* <TIME>: the first time phrase (or pattern) shifts the date. */
 static int check_time(cdr *c)
 {
@@ -1032,28 +1046,14 @@ static int check_time(cdr *c)
 				const ev_tcode *t = &c->d->tcodes[pat->code - 1];
 				if (t->special == EV_S_NULL)
 					continue;
-				if (t->special == EV_S_DISCARD)
-					u->discard = 1;
-				else if (t->special == EV_S_COMPLEX)
-					u->complex = 1;
-				else {
-					u->date += t->days;
-					u->shift_days = t->days;
-				}
+				apply_time_code(u, t);
 				return 0;
 			}
 		}
 		if (r->code) {
 			const ev_tcode *t = &c->d->tcodes[r->code - 1];
 			if (t->special != EV_S_NULL) {
-				if (t->special == EV_S_DISCARD)
-					u->discard = 1;
-				else if (t->special == EV_S_COMPLEX)
-					u->complex = 1;
-				else {
-					u->date += t->days;
-					u->shift_days = t->days;
-				}
+				apply_time_code(u, t);
 				return 0;
 			}
 			while (i < u->nw && !ev_has_tail(u, i, EV_W_TIME))
