@@ -24,7 +24,7 @@ extern "C" {
 
 typedef struct ent_store ent_store;
 
-#define ENT_STORE_VERSION 1    /* the schema this library writes */
+#define ENT_STORE_VERSION 2    /* the schema this library writes */
 
 /* Open (creating when absent, unless `readonly`) the store at `path`,
  * migrating an older schema forwards.  A newer schema, a file that is not

@@ -3,6 +3,7 @@
  * Cytoscape, Graphviz or code.
  */
 #include "cli/netcli.h"
+#include "report/report.h"
 
 #include <string.h>
 
@@ -10,8 +11,8 @@ int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
                       const ent_ties *t, const int *bloc);
 
 static const ent_cli_option options[] = {
-	{"format", 'f', "FORMAT", "graphml, gexf, dot, json (default) or csv",
-	 "json|graphml|gexf|dot|csv", 0},
+	{"format", 'f', "FORMAT", "graphml, gexf, dot, json (default), csv, or a "
+	 "picture: svg or png (Graphviz)", "json|graphml|gexf|dot|csv|svg|png", 0},
 	{"no-camps", 0, NULL, "do not compute camps for the node attribute", NULL, 0},
 	ENT_CLI_NET_OPTIONS,
 	ENT_CLI_HELP_OPTION,
@@ -39,7 +40,13 @@ static int run(ent_cli *cli, ent_cli_args *a)
 		rc = ENT_EXIT_INPUT;
 		goto done;
 	}
-	if (ent_report_export(&b, fmt, g, n.ties, B ? B->bloc : NULL) < 0) {
+	if (!strcmp(fmt, "svg") || !strcmp(fmt, "png")) {
+		if (ent_report_draw(&b, cli->ctx, fmt, g, n.ties, B, NULL) < 0) {
+			ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
+			rc = ENT_EXIT_INPUT;
+			goto done;
+		}
+	} else if (ent_report_export(&b, fmt, g, n.ties, B ? B->bloc : NULL) < 0) {
 		ent_cli_error(cli, "out of memory writing the network");
 		rc = ENT_EXIT_INPUT;
 		goto done;

@@ -51,4 +51,26 @@ void ent_report_event(ent_buf *b, ent_evfmt f, const ent_evdoc *d,
                       const ent_event *e, unsigned long long serial,
                       const char *issues);
 
+/* ------------------------------------------------------------------------
+ * Pictures (draw.c, Graphviz)
+ * ------------------------------------------------------------------------ */
+
+typedef struct {
+	double x, y; /* points, y up (Graphviz's frame) */
+} ent_point;
+
+/* The fill colour of camp `camp` (a "#rrggbb" literal; grey for -1). */
+const char *ent_report_camp_colour(int camp);
+
+/* Lays the network out and, when `format` is "svg" or "png", appends the
+ * picture to b.  `t` (names) and `B` (camps) may be NULL.  When `pos` is
+ * not NULL it receives node v's position in pos[v] (caller's array of
+ * ent_net_node_count entries).  format NULL: the layout only.  Same input,
+ * same output.  Time: neato's stress majorisation, O(n^2) per iteration
+ * plus all-pairs shortest paths, O(n m).  0, ENT_EINVAL (format),
+ * ENT_EIO (Graphviz failed; its message on ctx) or ENT_ENOMEM. */
+int ent_report_draw(ent_buf *b, ent_ctx *ctx, const char *format,
+                    const ent_net *g, const ent_ties *t, const ent_blocs *B,
+                    ent_point *pos);
+
 #endif

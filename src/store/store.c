@@ -24,6 +24,7 @@ struct ent_store {
 	sqlite3 *db;
 	char *path;
 	int readonly;
+	int version;                 /* the schema in the file */
 	sqlite3_stmt *st_check, *st_doc, *st_del, *st_ev, *st_hap;
 	char other[512];
 };
@@ -58,6 +59,55 @@ static const char *const schema_v1 =
 	" finished TEXT, dictionaries TEXT, documents INTEGER, events INTEGER,"
 	" errors INTEGER);"
 	"PRAGMA user_version = 1;";
+
+/* Version 2: monthly dyad totals kept by triggers, so a dyad's months read
+ * a few rows instead of every event.  A happening counts in a month when
+ * its first asserted mention there arrives and stops counting when its
+ * last one there goes; its Goldstein score and quad class are that
+ * mention's (all mentions of a happening share its code).  The rows are
+ * filled from the stored events when an older file is migrated. */
+#define MONTH_OF(e) "substr(" e ".date,1,7)"
+#define SAME_HAPPENING_IN_MONTH(e)                                              \
+	"EXISTS(SELECT 1 FROM events x WHERE x.src_side=" e ".src_side AND"       \
+	" x.tgt_side=" e ".tgt_side AND x.code=" e ".code AND"                    \
+	" x.date>=" MONTH_OF(e) "||'-00' AND x.date<=" MONTH_OF(e) "||'-99' AND"  \
+	" x.happening=" e ".happening AND x.id<>" e ".id AND x.negated=0 AND"     \
+	" x.hypothetical=0)"
+#define MONTH_TOTALS(op, e)                                                     \
+	"happenings=happenings" op "1, gsum=gsum" op "ifnull(" e ".goldstein,0),"  \
+	" gn=gn" op "(" e ".goldstein IS NOT NULL), q1=q1" op "(" e ".quad IS 1),"  \
+	" q2=q2" op "(" e ".quad IS 2), q3=q3" op "(" e ".quad IS 3),"              \
+	" q4=q4" op "(" e ".quad IS 4)"
+#define MONTH_ROW(e) " WHERE dyad=" e ".dyad AND month=" MONTH_OF(e)
+
+static const char *const schema_v2 =
+	"CREATE TABLE months("
+	" dyad TEXT NOT NULL, month TEXT NOT NULL, happenings INTEGER NOT NULL,"
+	" mentions INTEGER NOT NULL, gsum REAL NOT NULL, gn INTEGER NOT NULL,"
+	" q1 INTEGER NOT NULL, q2 INTEGER NOT NULL, q3 INTEGER NOT NULL,"
+	" q4 INTEGER NOT NULL, PRIMARY KEY(dyad, month)) WITHOUT ROWID;"
+	"WITH h AS (SELECT dyad, substr(date,1,7) AS month, count(*) AS m,"
+	" min(goldstein) AS g, min(quad) AS q FROM events WHERE negated=0 AND"
+	" hypothetical=0 GROUP BY dyad, month, happening) "
+	"INSERT INTO months SELECT dyad, month, count(*), sum(m), total(g),"
+	" count(g), sum(q IS 1), sum(q IS 2), sum(q IS 3), sum(q IS 4) FROM h"
+	" GROUP BY dyad, month;"
+	"CREATE TRIGGER months_add AFTER INSERT ON events"
+	" WHEN NEW.negated=0 AND NEW.hypothetical=0 BEGIN"
+	" INSERT INTO months SELECT NEW.dyad," MONTH_OF("NEW") ",0,0,0,0,0,0,0,0"
+	"  WHERE NOT EXISTS(SELECT 1 FROM months" MONTH_ROW("NEW") ");"
+	" UPDATE months SET mentions=mentions+1" MONTH_ROW("NEW") ";"
+	" UPDATE months SET " MONTH_TOTALS("+", "NEW") MONTH_ROW("NEW")
+	"  AND NOT " SAME_HAPPENING_IN_MONTH("NEW") ";"
+	" END;"
+	"CREATE TRIGGER months_drop AFTER DELETE ON events"
+	" WHEN OLD.negated=0 AND OLD.hypothetical=0 BEGIN"
+	" UPDATE months SET mentions=mentions-1" MONTH_ROW("OLD") ";"
+	" UPDATE months SET " MONTH_TOTALS("-", "OLD") MONTH_ROW("OLD")
+	"  AND NOT " SAME_HAPPENING_IN_MONTH("OLD") ";"
+	" DELETE FROM months" MONTH_ROW("OLD") " AND mentions<=0;"
+	" END;"
+	"PRAGMA user_version = 2;";
 
 static int fail(ent_store *s, int code, const char *what)
 {
@@ -97,7 +147,30 @@ static int user_version(ent_store *s, int *v)
 	return 0;
 }
 
-/* Bring an older schema forwards (0: an empty file). */
+/* Runs `sql` in a transaction of its own, unless another process brought
+ * the file to version `to` while we waited for the lock. */
+static int migrate_step(ent_store *s, const char *sql, int to)
+{
+	int rc, v = 0;
+	if ((rc = exec(s, "BEGIN IMMEDIATE", "cannot upgrade the schema")) < 0)
+		return rc;
+	if ((rc = user_version(s, &v)) < 0)
+		goto rollback;
+	if (v >= to)
+		return exec(s, "COMMIT", "cannot upgrade the schema");
+	if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK) {
+		rc = fail(s, ENT_EIO, "cannot upgrade the schema");
+		goto rollback;
+	}
+	return exec(s, "COMMIT", "cannot upgrade the schema");
+rollback:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Bring an older schema forwards (0: an empty file), one version at a
+ * time, each step in its own transaction.  A read-only store is left as
+ * it is (queries fall back to what its version has). */
 static int migrate(ent_store *s, int from)
 {
 	int rc;
@@ -113,34 +186,24 @@ static int migrate(ent_store *s, int from)
 			/* created by another process between our two reads? */
 			int v = 0;
 			if (user_version(s, &v) == 0 && v >= 1)
-				return 0;
+				return migrate(s, v);
 			return ent_err(s->ctx, ENT_EPARSE, "%s: a database, but not an "
 			               "entente store", s->path);
 		}
 		if (s->readonly)
 			return ent_err(s->ctx, ENT_EPARSE, "%s: an empty file, not an "
 			               "entente store", s->path);
-		if ((rc = exec(s, "BEGIN IMMEDIATE", "cannot create the schema")) < 0)
+		if ((rc = migrate_step(s, schema_v1, 1)) < 0)
 			return rc;
-		{
-			/* another process may have created it while we waited */
-			int v = 0;
-			if ((rc = user_version(s, &v)) < 0) {
-				sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-				return rc;
-			}
-			if (v >= 1)
-				return exec(s, "COMMIT", "cannot create the schema");
-		}
-		if (sqlite3_exec(s->db, schema_v1, NULL, NULL, NULL) != SQLITE_OK) {
-			rc = fail(s, ENT_EIO, "cannot create the schema");
-			sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
-			return rc;
-		}
-		return exec(s, "COMMIT", "cannot create the schema");
+		from = 1;
 	}
-	/* future versions: ALTER TABLE steps from `from` to the current one,
-	 * each in its own transaction */
+	if (s->readonly) {
+		s->version = from;
+		return 0;
+	}
+	if (from < 2 && (rc = migrate_step(s, schema_v2, 2)) < 0)
+		return rc;
+	s->version = ENT_STORE_VERSION;
 	return 0;
 }
 
@@ -187,6 +250,12 @@ int ent_store_open(ent_store **out, ent_ctx *ctx, const char *path, int readonly
 		             s->db ? sqlite3_errmsg(s->db) : "out of memory");
 		goto bad;
 	}
+	if (!readonly && sqlite3_db_readonly(s->db, "main") == 1) {
+		/* SQLite falls back to reading a file it may not write */
+		rc = ent_err(ctx, ENT_EIO, "%s: cannot write to it: the file or its "
+		             "folder is read-only", path);
+		goto bad;
+	}
 	sqlite3_busy_timeout(s->db, 60000);
 	sqlite3_extended_result_codes(s->db, 1);
 	if ((rc = user_version(s, &v)) < 0)
@@ -199,10 +268,12 @@ int ent_store_open(ent_store **out, ent_ctx *ctx, const char *path, int readonly
 	}
 	if (!readonly && (rc = use_wal(s)) < 0)
 		goto bad;
-	if ((rc = exec(s, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; "
+	if ((rc = exec(s, "PRAGMA foreign_keys=ON; PRAGMA recursive_triggers=ON; "
+	                  "PRAGMA synchronous=NORMAL; "
 	                  "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY",
 	               "cannot set it up")) < 0)
 		goto bad;
+	s->version = v;
 	if (v < ENT_STORE_VERSION && (rc = migrate(s, v)) < 0)
 		goto bad;
 	if (!readonly &&
@@ -213,7 +284,7 @@ int ent_store_open(ent_store **out, ent_ctx *ctx, const char *path, int readonly
 	                   "?7,?8,?9,?10)")) < 0 ||
 	     (rc = prepare(s, &s->st_del, "DELETE FROM events WHERE doc=?1")) < 0 ||
 	     (rc = prepare(s, &s->st_ev,
-	                   "INSERT OR REPLACE INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,"
+	                   "INSERT INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,"
 	                   "?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,"
 	                   "?22,?23,?24,?25,?26,?27,?28,?29,?30,?31,?32,?33,?34,"
 	                   "?35)")) < 0 ||
@@ -689,25 +760,88 @@ static int documents(ent_store *s, const char *id, ent_store_doc_cb cb,
 	return rc;
 }
 
+/* The months [since, until] splits into: whole months, read from the
+ * months table (rows with month >= lo and month < hi), and at most two
+ * partial ones at the edges, read from the events ([h1, h2] and [t1, t2],
+ * empty when "1" > "0").  A file still at version 1 (opened read-only)
+ * reads every month from the events. */
+typedef struct {
+	char lo[16], hi[16], h1[16], h2[16], t1[16], t2[16];
+} month_split;
+
+static void split_months(month_split *m, ent_date since, ent_date until,
+                         int summary)
+{
+	char d1[16] = "0000-00-00", d2[16] = "9999-99-99";
+	int y, mo, d;
+	if (since != ENT_DATE_NONE)
+		ent_date_format(d1, since);
+	if (until != ENT_DATE_NONE)
+		ent_date_format(d2, until);
+	strcpy(m->lo, "0"), strcpy(m->hi, "~");
+	strcpy(m->h1, "1"), strcpy(m->h2, "0");
+	strcpy(m->t1, "1"), strcpy(m->t2, "0");
+	if (!summary) {
+		strcpy(m->hi, "0");
+		strcpy(m->h1, d1), strcpy(m->h2, d2);
+		return;
+	}
+	if (since != ENT_DATE_NONE) {
+		ent_date_to_ymd(since, &y, &mo, &d);
+		snprintf(m->lo, sizeof m->lo, "%.7s%s", d1, d > 1 ? "~" : "");
+		if (d > 1) { /* a partial first month */
+			strcpy(m->h1, d1);
+			snprintf(m->h2, sizeof m->h2, "%.7s-99", d1);
+			if (strcmp(d2, m->h2) < 0)
+				strcpy(m->h2, d2);
+		}
+	}
+	if (until != ENT_DATE_NONE) {
+		ent_date_to_ymd(until, &y, &mo, &d);
+		if (d < ent_days_in_month(y, mo)) { /* a partial last month */
+			snprintf(m->hi, sizeof m->hi, "%.7s", d2);
+			snprintf(m->t1, sizeof m->t1, "%.7s-00", d2);
+			if (strcmp(d1, m->t1) > 0)
+				strcpy(m->t1, d1);
+			strcpy(m->t2, d2);
+		} else
+			snprintf(m->hi, sizeof m->hi, "%.7s~", d2);
+	}
+}
+
 int ent_store_dyad_months(ent_store *s, const char *x, const char *y,
                           ent_date since, ent_date until,
                           ent_store_dyad_cb cb, void *payload)
 {
 	sqlite3_stmt *st = NULL;
+	month_split m;
 	char dyad[140];
 	int rc;
 	dyad_key(dyad, sizeof dyad, x, y);
-	if ((rc = prepare(s, &st,
-	                  "WITH h AS (SELECT substr(date,1,7) AS month, happening, "
-	                  " count(*) AS m, min(goldstein) AS g, min(quad) AS q FROM events"
-	                  " WHERE dyad=?1 AND date>=?2 AND date<=?3 AND negated=0 AND"
-	                  " hypothetical=0 GROUP BY month, happening) "
-	                  "SELECT month, count(*), sum(m), sum(g), avg(g), sum(q=1), "
-	                  " sum(q=2), sum(q=3), sum(q=4) FROM h GROUP BY month "
-	                  "ORDER BY month")) < 0)
+	split_months(&m, since, until, s->version >= 2);
+#define FROM_EVENTS                                                             \
+	"WITH h AS (SELECT substr(date,1,7) AS month, happening, count(*) AS m,"   \
+	" min(goldstein) AS g, min(quad) AS q FROM events WHERE dyad=?1 AND"       \
+	" ((date>=?2 AND date<=?3) OR (date>=?4 AND date<=?5)) AND negated=0 AND"  \
+	" hypothetical=0 GROUP BY month, happening) "                              \
+	"SELECT month, count(*), sum(m), total(g), avg(g), sum(q IS 1),"           \
+	" sum(q IS 2), sum(q IS 3), sum(q IS 4) FROM h GROUP BY month "
+	if ((rc = prepare(s, &st, s->version < 2 ? FROM_EVENTS "ORDER BY 1" :
+	                  FROM_EVENTS "UNION ALL "
+	                  "SELECT month, happenings, mentions, gsum,"
+	                  " CASE WHEN gn>0 THEN gsum/gn END, q1, q2, q3, q4 FROM months"
+	                  " WHERE dyad=?1 AND month>=?6 AND month<?7 ORDER BY 1")) < 0)
 		return rc;
+#undef FROM_EVENTS
 	sqlite3_bind_text(st, 1, dyad, -1, SQLITE_TRANSIENT);
-	bind_period(st, 2, since, until);
+	sqlite3_bind_text(st, 2, m.h1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, m.h2, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, m.t1, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, m.t2, -1, SQLITE_TRANSIENT);
+	if (s->version >= 2) {
+		sqlite3_bind_text(st, 6, m.lo, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 7, m.hi, -1, SQLITE_TRANSIENT);
+	}
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		ent_store_dyad d;
 		memset(&d, 0, sizeof d);

@@ -125,5 +125,27 @@ check "full disk: a clear error naming the file" grep -q "f.db" o4
 after=$(info f.db)
 check "full disk: stored documents intact ($after)" grep -q "integrity ok; 2 documents, 3 event mentions" <<<"$after"
 
+# 9. a read-only file: a clear error, exit 1, nothing lost.  Root ignores
+# file modes, so as root the program runs as nobody (setpriv).
+as_user=()
+if [ "$(id -u)" -eq 0 ]; then
+	if command -v setpriv > /dev/null; then
+		as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+	else
+		echo "skip: read-only file (root without setpriv)"
+	fi
+fi
+if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
+	mkdir ro && "$bin" ingest --db ro/r.db one.jsonl > /dev/null 2>&1
+	"$bin" store --db ro/r.db > /dev/null 2>&1 # checkpoint the WAL
+	chmod 755 . && chmod 555 ro && chmod 444 ro/r.db ro/r.db-* 2> /dev/null
+	"${as_user[@]}" "$bin" ingest --db ro/r.db news.jsonl > o5 2>&1
+	r=$?
+	check "read-only file: exit 1" test $r -eq 1
+	check "read-only file: a clear error naming the file" grep -q "ro/r.db: cannot write to it: the file or its folder is read-only" o5
+	chmod 755 ro && chmod 644 ro/r.db
+	check "read-only file: stored documents intact" grep -q "integrity ok; 2 documents, 3 event mentions" <<<"$(info ro/r.db)"
+fi
+
 echo "$pass passed, $fails failed"
 [ $fails -eq 0 ]

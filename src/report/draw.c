@@ -1,0 +1,189 @@
+/*
+ * draw.c - the alignment network as a picture, through Graphviz (cgraph
+ * and gvc, called from C).  Camps are fill colours; a state between two
+ * camps is filled half in each; cooperative ties are solid blue lines and
+ * hostile ties dashed red ones, as wide as they are strong.  The layout is
+ * neato's stress majorisation (Gansner, Koren & North 2004) from a fixed
+ * start, with short springs on cooperative ties and long ones on hostile
+ * ties, so camps gather, rivals part and a state tied to two camps lands
+ * between them; the same network always gives the same picture.
+ *
+ * Graphviz keeps global state and is not thread-safe: every call here
+ * holds one lock.  Its messages are kept, not printed.
+ */
+#include "report/report.h"
+#include "util/alloc.h"
+#include "util/ctx.h"
+
+#include <graphviz/gvc.h>
+#include <math.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <string.h>
+
+static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* Camp fills (light, so labels and tie colours stay readable). */
+static const char *const palette[] = {
+	"#f4a261", "#8ecae6", "#90be6d", "#e9c46a", "#cdb4db", "#bc8a5f",
+	"#a8dadc", "#ffafcc",
+};
+#define NPALETTE (sizeof palette / sizeof palette[0])
+#define NO_CAMP "#e2e2e2"
+
+const char *ent_report_camp_colour(int camp)
+{
+	return camp < 0 ? NO_CAMP : palette[(size_t)camp % NPALETTE];
+}
+
+static void set(void *obj, const char *name, const char *value)
+{
+	agsafeset(obj, (char *)name, (char *)value, "");
+}
+
+/* Builds the Graphviz graph: nodes[v] is node v. */
+static Agraph_t *build(const ent_net *g, const ent_ties *t, const ent_blocs *B,
+                       Agnode_t **nodes)
+{
+	size_t v, e, n = ent_net_node_count(g), m = ent_net_edge_count(g);
+	const ent_states *st = t ? ent_ties_states(t) : NULL;
+	char buf[256], d[16];
+	Agraph_t *G = agopen("entente", Agundirected, NULL);
+	if (!G)
+		return NULL;
+	set(G, "layout", "neato");
+	set(G, "mode", "major");
+	set(G, "start", "7");
+	set(G, "overlap", "false");
+	set(G, "splines", "false");
+	set(G, "outputorder", "edgesfirst");
+	set(G, "pack", "true");
+	set(G, "fontname", "Helvetica");
+	set(G, "fontsize", "12");
+	set(G, "labelloc", "t");
+	snprintf(buf, sizeof buf, "Alignment network on %s: fill = camp (half and half: "
+	         "between two camps); blue = cooperative, red dashed = hostile, "
+	         "width = strength", ent_date_format(d, ent_net_date(g)));
+	set(G, "label", buf);
+	for (v = 0; v < n; v++) {
+		const char *label = ent_net_node_label(g, v);
+		const char *name = label;
+		int camp = B ? B->bloc[v] : -1;
+		Agnode_t *a = agnode(G, (char *)label, 1);
+		if (!a)
+			goto bad;
+		nodes[v] = a;
+		if (st)
+			name = ent_states_name(st, (size_t)ent_net_node_id(g, v));
+		set(a, "shape", "circle");
+		set(a, "fixedsize", "true");
+		set(a, "width", "0.55");
+		set(a, "fontname", "Helvetica");
+		set(a, "fontsize", "10");
+		set(a, "style", "filled");
+		set(a, "color", "#555555");
+		snprintf(buf, sizeof buf, "n_%s", label);
+		set(a, "id", buf);
+		snprintf(buf, sizeof buf, "%s (%s)%s", name ? name : label, label,
+		         B && camp < 0 ? ", between camps" : "");
+		set(a, "tooltip", buf);
+		if (B && camp < 0) {
+			size_t k;
+			int c1 = -1, c2 = -1;
+			for (k = 0; k < B->nbetween; k++)
+				if (B->between[k] == v) {
+					c1 = B->between_camps[2 * k];
+					c2 = B->between_camps[2 * k + 1];
+				}
+			set(a, "style", "wedged");
+			snprintf(buf, sizeof buf, "%s;0.5:%s", ent_report_camp_colour(c1),
+			         ent_report_camp_colour(c2));
+			set(a, "fillcolor", buf);
+		} else
+			set(a, "fillcolor", B ? ent_report_camp_colour(camp) : NO_CAMP);
+	}
+	for (e = 0; e < m; e++) {
+		size_t x, y;
+		double w;
+		Agedge_t *ed;
+		ent_net_edge(g, e, &x, &y, &w);
+		if (!(ed = agedge(G, nodes[x], nodes[y], NULL, 1)))
+			goto bad;
+		set(ed, "color", w > 0 ? "#2b6cb0" : "#c53030");
+		set(ed, "style", w > 0 ? "solid" : "dashed");
+		snprintf(buf, sizeof buf, "%.2f", 0.6 + 3.0 * fabs(w));
+		set(ed, "penwidth", buf);
+		/* springs: strong friends close, rivals far */
+		snprintf(buf, sizeof buf, "%.2f", w > 0 ? 1.6 - w : 2.6 + fabs(w));
+		set(ed, "len", buf);
+		snprintf(buf, sizeof buf, "e_%s_%s", ent_net_node_label(g, x),
+		         ent_net_node_label(g, y));
+		set(ed, "id", buf);
+		snprintf(buf, sizeof buf, "%s - %s: %+.2f", ent_net_node_label(g, x),
+		         ent_net_node_label(g, y), w);
+		set(ed, "tooltip", buf);
+	}
+	return G;
+bad:
+	agclose(G);
+	return NULL;
+}
+
+int ent_report_draw(ent_buf *b, ent_ctx *ctx, const char *format,
+                    const ent_net *g, const ent_ties *t, const ent_blocs *B,
+                    ent_point *pos)
+{
+	size_t v, n = ent_net_node_count(g);
+	Agnode_t **nodes = NULL;
+	Agraph_t *G = NULL;
+	GVC_t *gvc = NULL;
+	char *data = NULL;
+	unsigned int len = 0;
+	int rc = 0, laid = 0;
+
+	if (format && strcmp(format, "svg") && strcmp(format, "png"))
+		return ent_err(ctx, ENT_EINVAL, "cannot draw '%s': svg or png", format);
+	if (!(nodes = ent_calloc(n ? n : 1, sizeof *nodes)))
+		return ent_err(ctx, ENT_ENOMEM, "out of memory");
+	pthread_mutex_lock(&gv_lock);
+	agseterr(AGMAX); /* keep Graphviz's messages (aglasterr), do not print */
+	if (!(gvc = gvContext()) || !(G = build(g, t, B, nodes))) {
+		rc = ent_err(ctx, ENT_ENOMEM, "out of memory building the picture");
+		goto done;
+	}
+	if (gvLayout(gvc, G, "neato") != 0) {
+		const char *why = aglasterr();
+		rc = ent_err(ctx, ENT_EIO, "Graphviz could not lay out the network%s%s",
+		             why ? ": " : "", why ? why : "");
+		goto done;
+	}
+	laid = 1;
+	if (pos)
+		for (v = 0; v < n; v++) {
+			pos[v].x = ND_coord(nodes[v]).x;
+			pos[v].y = ND_coord(nodes[v]).y;
+		}
+	if (format) {
+		if (gvRenderData(gvc, G, format, &data, &len) != 0 || !data) {
+			const char *why = aglasterr();
+			rc = ent_err(ctx, ENT_EIO, "Graphviz could not render %s%s%s", format,
+			             why ? ": " : "", why ? why : "");
+			goto done;
+		}
+		ent_buf_put(b, data, len);
+		if (b->oom)
+			rc = ent_err(ctx, ENT_ENOMEM, "out of memory");
+	}
+done:
+	if (data)
+		gvFreeRenderData(data);
+	if (laid)
+		gvFreeLayout(gvc, G);
+	if (G)
+		agclose(G);
+	if (gvc)
+		gvFreeContext(gvc);
+	pthread_mutex_unlock(&gv_lock);
+	ent_free(nodes);
+	return rc;
+}
