@@ -18,6 +18,8 @@
 
 static const ent_cli_option options[] = {
 	{"format", 'f', "FORMAT", "output: text (default) or json", "text|json", 0},
+	{"output", 'o', "FILE", "also write the HTML report (entente report) "
+	 "here, with the events read as its table", NULL, 0},
 	ENT_CLI_INPUT_OPTIONS,
 	ENT_CLI_DICT_OPTIONS,
 	{"verbs", 0, "FILE", "add a verb dictionary (or options, discards, "
@@ -39,6 +41,8 @@ typedef struct {
 	/* events */
 	ent_coder *coder;
 	ent_ties *ties;
+	ent_cli_evrows rows;    /* the report's events table (-o) */
+	int want_rows;
 	long events, flagged, counted, by_root[21];
 	struct {
 		double w;
@@ -107,8 +111,11 @@ static int code_doc(ent_cli *cli, totals *t, ent_doc *doc, const ent_article *ar
 			continue;
 		}
 		t->counted += r;
-		if (!e->negated && !e->hypothetical)
+		if (!e->negated && !e->hypothetical) {
 			keep_example(t, e, art->text);
+			if (t->want_rows)
+				ent_cli_evrows_add(&t->rows, e, id, art->text, art->text_len);
+		}
 	}
 	return 0;
 }
@@ -402,6 +409,7 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	memset(&t, 0, sizeof t);
 	memset(&dicts, 0, sizeof dicts);
 	t.first = t.last = ENT_DATE_NONE;
+	t.want_rows = ent_cli_get(a, "output") != NULL;
 	if ((rc = ent_cli_inputs_init(cli, a, &in, "samples/articles.jsonl")) != 0)
 		return rc;
 	if ((netrc = ent_cli_net_init(cli, a, &n)) != 0)
@@ -470,7 +478,7 @@ static int run(ent_cli *cli, ent_cli_args *a)
 			fputs(ent_buf_cstr(&b), cli->out);
 		ent_buf_free(&b);
 		rc = netrc;
-		goto out;
+		goto report;
 	}
 	fprintf(cli->out, "%sentente analyze%s  %s\n\n", ent_cli_c(cli, "bold"),
 	        ent_cli_c(cli, "off"),
@@ -488,7 +496,7 @@ static int run(ent_cli *cli, ent_cli_args *a)
 			        path, docs, evs, haps, runs);
 		ent_store_free(st);
 		rc = picture(cli, &n, NULL);
-		goto out;
+		goto report;
 	}
 	fprintf(cli->out, "%sText%s\n", ent_cli_c(cli, "bold"), ent_cli_c(cli, "off"));
 	fprintf(cli->out, "  %ld documents, %ld sentences, %zu bytes", t.docs,
@@ -512,7 +520,16 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	if (t.coder)
 		events_text(cli, &t);
 	rc = picture(cli, &n, NULL);
+report:
+	if (rc == 0 && ent_cli_get(a, "output")) {
+		rc = ent_cli_report_write(cli, &n, &t.rows, ent_cli_get(a, "output"),
+		                          from_store ? "From the built-in data and the store."
+		                                     : "From the built-in data and the articles read.");
+		if (rc == 0)
+			fprintf(cli->err, "entente: wrote the report to %s\n", ent_cli_get(a, "output"));
+	}
 out:
+	ent_cli_evrows_free(&t.rows);
 	for (i = 0; i < t.nex; i++)
 		ent_free(t.ex[i].line);
 	ent_coder_free(t.coder);

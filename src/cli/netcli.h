@@ -71,4 +71,22 @@ int ent_cli_node_arg(ent_cli *cli, ent_cli_net *n, const char *s);
 /* Print a number with sign for text output ("+0.70", "-0.40"). */
 const char *ent_cli_signed(char *buf, size_t n, double v);
 
+/* Rows of a report's events table (report_html.c): up to `max` (300
+ * when 0) events with their evidence. */
+typedef struct {
+	ent_buf html;
+	size_t n, max;
+} ent_cli_evrows;
+
+/* Add a row: `text` is the document the event's spans index. */
+void ent_cli_evrows_add(ent_cli_evrows *r, const ent_event *e, const char *id,
+                        const char *text, size_t text_len);
+void ent_cli_evrows_free(ent_cli_evrows *r);
+
+/* Write the HTML report of the network on n->as_of to `path` (`origin`
+ * says where the news came from).  0 or an exit status (the error is
+ * printed). */
+int ent_cli_report_write(ent_cli *cli, ent_cli_net *n, const ent_cli_evrows *rows,
+                         const char *path, const char *origin);
+
 #endif

@@ -23,6 +23,18 @@
 
 static pthread_mutex_t gv_lock = PTHREAD_MUTEX_INITIALIZER;
 
+/* SVG and layouts use the core and neato plugins linked in, not the ones
+ * Graphviz's config file names: text is measured from built-in font
+ * metrics, so the layout does not depend on the fonts installed (and no
+ * font library is loaded).  PNG needs cairo, loaded from the config. */
+extern gvplugin_library_t gvplugin_core_LTX_library;
+extern gvplugin_library_t gvplugin_neato_layout_LTX_library;
+static lt_symlist_t builtin_plugins[] = {
+	{"gvplugin_core_LTX_library", &gvplugin_core_LTX_library},
+	{"gvplugin_neato_layout_LTX_library", &gvplugin_neato_layout_LTX_library},
+	{NULL, NULL}
+};
+
 /* Camp fills (light, so labels and tie colours stay readable). */
 static const char *const palette[] = {
 	"#f4a261", "#8ecae6", "#90be6d", "#e9c46a", "#cdb4db", "#bc8a5f",
@@ -147,7 +159,9 @@ int ent_report_draw(ent_buf *b, ent_ctx *ctx, const char *format,
 		return ent_err(ctx, ENT_ENOMEM, "out of memory");
 	pthread_mutex_lock(&gv_lock);
 	agseterr(AGMAX); /* keep Graphviz's messages (aglasterr), do not print */
-	if (!(gvc = gvContext()) || !(G = build(g, t, B, nodes))) {
+	gvc = format && !strcmp(format, "png") ? gvContext()
+	                                       : gvContextPlugins(builtin_plugins, 0);
+	if (!gvc || !(G = build(g, t, B, nodes))) {
 		rc = ent_err(ctx, ENT_ENOMEM, "out of memory building the picture");
 		goto done;
 	}

@@ -52,6 +52,35 @@ void ent_report_event(ent_buf *b, ent_evfmt f, const ent_evdoc *d,
                       const char *issues);
 
 /* ------------------------------------------------------------------------
+ * HTML (html.c)
+ * ------------------------------------------------------------------------ */
+
+/* n bytes of s, escaped for HTML text and attribute values (a NUL byte
+ * becomes U+FFFD). */
+void ent_report_html_escape(ent_buf *b, const char *s, size_t n);
+void ent_report_html_cstr(ent_buf *b, const char *s); /* NULL: nothing */
+
+/* The event's sentence from `text` (the document the event's byte spans
+ * index), escaped, with <mark class="src">, "tgt" and "trg" around the
+ * source actor, the target actor and the trigger (the trigger wins where
+ * spans overlap).  Nothing when the spans do not fit the text. */
+void ent_report_evidence_html(ent_buf *b, const char *text, size_t text_len,
+                              const ent_event *e);
+
+/* One month of a dyad: Goldstein sums of its cooperative (> 0) and
+ * conflictual (< 0) events. */
+typedef struct {
+	char month[8];        /* "YYYY-MM" */
+	double cooperation;   /* >= 0 */
+	double conflict;      /* <= 0 */
+} ent_report_month;
+
+/* An inline SVG bar chart of months m[0..n): cooperation up in blue,
+ * conflict down in red, each bar titled with its month and value. */
+void ent_report_month_chart(ent_buf *b, const ent_report_month *m, size_t n,
+                            const char *title);
+
+/* ------------------------------------------------------------------------
  * Pictures (draw.c, Graphviz)
  * ------------------------------------------------------------------------ */
 
