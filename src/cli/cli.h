@@ -171,6 +171,7 @@ extern const ent_cli_command ent_cmd_predict;
 extern const ent_cli_command ent_cmd_polarisation;
 extern const ent_cli_command ent_cmd_network;
 extern const ent_cli_command ent_cmd_report;
+extern const ent_cli_command ent_cmd_serve;
 extern const ent_cli_command ent_cmd_explain;
 extern const ent_cli_command ent_cmd_treaties;
 extern const ent_cli_command ent_cmd_scenario;

@@ -607,7 +607,47 @@ const ent_cli_command ent_cmd_dyads = {
 typedef struct {
 	ent_cli *cli;
 	int found;
+	int json;
 } ectx;
+
+/* One event as a JSON object: its id, document, happening, the coder's
+ * JSONL fields, the sentence, and the sentence as HTML with the source,
+ * target and trigger marked. */
+static void evidence_json(FILE *o, const ent_event *e, const char *id,
+                          const char *doc, const char *text, const char *happening)
+{
+	ent_buf b = ENT_BUF_INIT;
+	ent_evdoc d;
+	size_t len = text ? strlen(text) : 0;
+	memset(&d, 0, sizeof d);
+	d.doc = doc;
+	d.text = text;
+	ent_buf_puts(&b, "{\"id\":");
+	ent_buf_json_cstr(&b, id);
+	ent_buf_puts(&b, ",\"doc\":");
+	ent_buf_json_cstr(&b, doc);
+	ent_buf_puts(&b, ",\"happening\":");
+	ent_buf_json_cstr(&b, happening ? happening : id);
+	ent_buf_puts(&b, ",\"event\":");
+	ent_report_event(&b, ENT_EVFMT_JSONL, &d, e, 0, NULL);
+	while (b.len && (b.data[b.len - 1] == '\n'))
+		b.len--;
+	ent_buf_puts(&b, ",\"sentence\":");
+	if (text && e->sentence_end <= len && e->sentence_start <= e->sentence_end)
+		ent_buf_json_str(&b, text + e->sentence_start, e->sentence_end - e->sentence_start);
+	else
+		ent_buf_puts(&b, "null");
+	ent_buf_puts(&b, ",\"html\":");
+	{
+		ent_buf h = ENT_BUF_INIT;
+		ent_report_evidence_html(&h, text, len, e);
+		ent_buf_json_str(&b, h.data ? h.data : "", h.len);
+		ent_buf_free(&h);
+	}
+	ent_buf_puts(&b, "}\n");
+	fwrite(b.data, 1, b.len, o);
+	ent_buf_free(&b);
+}
 
 static int show_evidence(void *payload, const ent_event *e, const char *id,
                          const char *doc, const char *text, const char *happening)
@@ -617,6 +657,10 @@ static int show_evidence(void *payload, const ent_event *e, const char *id,
 	size_t i;
 	char d[16];
 	c->found = 1;
+	if (c->json) {
+		evidence_json(o, e, id, doc, text, happening);
+		return 1;
+	}
 	fprintf(o, "event %s: %s -> %s %s on %s%s%s\n", id, e->source, e->target,
 	        e->code, ent_date_format(d, e->date), e->negated ? " (negated)" : "",
 	        e->hypothetical ? " (hypothetical)" : "");
@@ -644,6 +688,9 @@ static int show_evidence(void *payload, const ent_event *e, const char *id,
 }
 
 static const ent_cli_option evidence_options[] = {
+	{"format", 'f', "FORMAT", "text (default) or json: one object a line with "
+	 "the event's fields, its sentence, and the sentence as HTML with the "
+	 "actors and trigger marked", "text|json", 0},
 	ENT_CLI_DB_OPTION,
 	ENT_CLI_HELP_OPTION,
 	{NULL, 0, NULL, NULL, NULL, 0}
@@ -653,12 +700,13 @@ static int run_evidence(ent_cli *cli, ent_cli_args *a)
 {
 	ent_store *s = NULL;
 	ent_store_filter f;
-	ectx c = {cli, 0};
+	ectx c = {cli, 0, 0};
 	int rc, i;
 	if (a->npos < 1) {
 		ent_cli_usage_error(cli, "evidence needs an EVENT_ID (doc:sentence:k)");
 		return ENT_EXIT_USAGE;
 	}
+	c.json = ent_cli_get(a, "format") && !strcmp(ent_cli_get(a, "format"), "json");
 	if ((rc = open_store(cli, a, 1, &s)) != 0)
 		return rc;
 	for (i = 0; i < a->npos; i++) {

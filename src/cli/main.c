@@ -17,6 +17,7 @@ const ent_cli_command *const ent_cli_commands[] = {
 	&ent_cmd_polarisation,
 	&ent_cmd_network,
 	&ent_cmd_report,
+	&ent_cmd_serve,
 	&ent_cmd_explain,
 	&ent_cmd_treaties,
 	&ent_cmd_scenario,

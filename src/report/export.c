@@ -47,9 +47,7 @@ static void info(const ent_net *g, const ent_ties *t, const int *bloc, size_t v,
 }
 
 int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
-                      const ent_ties *t, const int *bloc);
-int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
-                      const ent_ties *t, const int *bloc)
+                      const ent_ties *t, const int *bloc, const ent_point *pos)
 {
 	size_t v, e, n = ent_net_node_count(g), m = ent_net_edge_count(g);
 	char d[16];
@@ -220,6 +218,8 @@ int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
 				ent_buf_puts(b, ",\"gw\":null");
 			if (ni.bloc > -2)
 				ent_buf_printf(b, ",\"camp\":%d", ni.bloc);
+			if (pos)
+				ent_buf_printf(b, ",\"x\":%.1f,\"y\":%.1f", pos[v].x, pos[v].y);
 			ent_buf_putc(b, '}');
 		}
 		ent_buf_puts(b, "],\"edges\":[");

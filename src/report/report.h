@@ -102,4 +102,10 @@ int ent_report_draw(ent_buf *b, ent_ctx *ctx, const char *format,
                     const ent_net *g, const ent_ties *t, const ent_blocs *B,
                     ent_point *pos);
 
+/* The network as graphml, gexf, dot, json or csv (export.c); `bloc` (per
+ * node camp) and `pos` (per node position, JSON only: "x", "y") may be
+ * NULL. */
+int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
+                      const ent_ties *t, const int *bloc, const ent_point *pos);
+
 #endif
