@@ -829,6 +829,10 @@ done:
 		if (I->P)
 			glp_delete_prob(I->P);
 		glp_error_hook(NULL, NULL);
+		/* GLPK keeps one environment per thread; ours holds nothing
+		 * after the solve, so free it (a server's worker threads would
+		 * otherwise each keep one) */
+		glp_free_env();
 	}
 	ent_free(I->dist);
 	ent_free(I->pred);

@@ -88,7 +88,7 @@ int ent_http_args_each(const ent_http_request *r,
 int ent_http_safe_path(const char *path)
 {
 	const char *p, *seg;
-	if (!path || path[0] != '/' || path[1] == '/' || strlen(path) > 512)
+	if (!path || path[0] != '/' || path[1] == '/' || path[1] == '\0' || strlen(path) > 512)
 		return 0;
 	for (p = path + 1; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
