@@ -9,6 +9,7 @@
 #        bench/run.sh actors [MEGABYTES]
 #        bench/run.sh events [SENTENCES]
 #        bench/run.sh store [SENTENCES]
+#        bench/run.sh serve
 set -euo pipefail
 cd "$(dirname "$0")/.."
 what=${1:-segment}
@@ -205,6 +206,38 @@ store)
 	rm -f "$db" "$db-wal" "$db-shm"
 	echo "-- a generated store of ${STORE_EVENTS:-10000000} events (several GB of disk for a few minutes; removed at the end)"
 	build/bench_store -n "${STORE_EVENTS:-10000000}" -o "$out/bench-10m.db"
+	;;
+serve)
+	# the web view: a 200-state network with 5,000 ties (generated), served
+	# on loopback; wrk on /api/network, then the page painted in Chromium
+	machine
+	command -v wrk > /dev/null || { echo "bench/run.sh serve: install wrk (apt install wrk)" >&2; exit 1; }
+	ties="$out/serve-200x5000.ties"
+	awk -F'\t' 'NR > 1 && n < 200 { s[n++] = $1 }
+		END { srand(7); k = 0
+			while (k < 5150) { a = int(rand() * n); b = int(rand() * n)
+				if (a == b || ((a "-" b) in seen) || ((b "-" a) in seen)) continue
+				seen[a "-" b] = 1; w = (rand() < 0.7 ? 1 : -1) * (0.2 + 0.8 * rand())
+				printf "%s | %s | %.2f | 2000-01-01 | | generated | bench\n", s[a], s[b], w; k++ } }' \
+		data/states.tsv > "$ties"
+	build/entente serve --ties "$ties" --no-baseline --port 0 --web web/dist > "$out/serve.out" 2> "$out/serve.err" &
+	spid=$!
+	for _ in $(seq 100); do grep -q serving "$out/serve.out" 2> /dev/null && break; sleep 0.1; done
+	url=$(sed -n 's/.*\(http:[^ ]*\) .*/\1/p' "$out/serve.out")
+	echo "-- $url: $(curl -s "${url}api/network" | grep -o '"a":' | wc -l) ties"
+	t=$(curl -s -o /dev/null -w '%{time_total}' "${url}api/network?layout=1")
+	echo "  /api/network?layout=1 uncached (network, camps, Graphviz layout): ${t} s"
+	t=$(curl -s -o /dev/null -w '%{time_total}' "${url}api/network?as_of=2010-01-01")
+	echo "  /api/network?as_of=2010-01-01 uncached: ${t} s"
+	echo "  wrk -t1 -c16 -d10s /api/network (cached answer, $(curl -s "${url}api/network" | wc -c) bytes):"
+	wrk -t1 -c16 -d10s --latency "${url}api/network" | grep -E "Requests/sec|Transfer/sec| 50%| 99%|Latency " | sed 's/^/    /'
+	if [ -f web/dist/index.html ] && [ -x /usr/bin/chromium ]; then
+		node web/bench.mjs "$url"
+	else
+		echo "  page: skipped (scripts/web, apt install chromium)"
+	fi
+	kill -TERM $spid
+	wait $spid
 	;;
 *)
 	echo "unknown benchmark $what" >&2

@@ -1,5 +1,5 @@
 // build.mjs - assembles the page of `entente serve` into dist/: our own
-// files from src/ and cytoscape's minified build from node_modules (npm ci
+// files from src/ and d3's minified build from node_modules (npm ci
 // first).  No bundler: the page is three small files and one library.
 import { cpSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -7,14 +7,14 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dist = join(here, 'dist');
-const lib = join(here, 'node_modules', 'cytoscape', 'dist', 'cytoscape.min.js');
+const lib = join(here, 'node_modules', 'd3', 'dist', 'd3.min.js');
 if (!existsSync(lib)) {
-  console.error('web/build.mjs: cytoscape is not installed: run `npm ci` in web/ first');
+  console.error('web/build.mjs: d3 is not installed: run `npm ci` in web/ first');
   process.exit(1);
 }
 rmSync(dist, { recursive: true, force: true });
 mkdirSync(dist, { recursive: true });
 for (const f of ['index.html', 'app.js', 'style.css'])
   cpSync(join(here, 'src', f), join(dist, f));
-cpSync(lib, join(dist, 'cytoscape.min.js'));
+cpSync(lib, join(dist, 'd3.min.js'));
 console.log('web/build.mjs: wrote ' + dist);

@@ -76,18 +76,18 @@ try {
   await page.goto(url);
   await page.waitForSelector('body[data-ready="1"]', { timeout: 20000 });
   const info = await page.evaluate(() => ({
-    nodes: window.entente.cy.nodes().map((n) => n.id()),
-    edges: window.entente.cy.edges().length,
+    nodes: window.entente.nodes(),
+    edges: window.entente.edgeCount(),
     paintMs: window.entente.paintMs,
     asOf: document.body.dataset.asOf,
-    neg: window.entente.cy.edges().filter((e) => e.data('w') < 0).map((e) => e.style('line-style'))[0],
-    pos: window.entente.cy.edges().filter((e) => e.data('w') > 0).map((e) => e.style('line-color'))[0],
+    neg: document.querySelector('line.tie.neg').getAttribute('stroke-dasharray'),
+    pos: getComputedStyle(document.querySelector('line.tie.pos')).stroke,
   }));
   for (const s of ['USA', 'RUS', 'CHN', 'PRK', 'UKR'])
     check(`the network has ${s}`, info.nodes.includes(s));
   check('a hundred states or more', info.nodes.length >= 100, String(info.nodes.length));
   check('hundreds of ties', info.edges >= 300, String(info.edges));
-  check('hostile ties dashed', info.neg === 'dashed', info.neg);
+  check('hostile ties dashed', !!info.neg, info.neg);
   check('cooperative ties blue', /43,\s*108,\s*176|2b6cb0/i.test(info.pos || ''), info.pos);
   check('painted', info.paintMs !== null);
   console.log(`first paint: ${info.nodes.length} states, ${info.edges} ties in ${info.paintMs.toFixed(0)} ms`);
@@ -99,8 +99,8 @@ try {
   await page.waitForSelector('body[data-as-of="2000-01-01"]', { timeout: 20000 });
   await page.waitForFunction(() => /ties$/.test(document.getElementById('status').textContent));
   const then = await page.evaluate(() => ({
-    edges: window.entente.cy.edges().length,
-    ruUa: window.entente.cy.getElementById('RUS-UKR').data('w'),
+    edges: window.entente.edgeCount(),
+    ruUa: window.entente.tie('RUS-UKR'),
   }));
   check('the slider re-drew the ties', then.edges !== info.edges, `${then.edges} vs ${info.edges}`);
   check('RUS-UKR was not hostile in 2000', !(then.ruUa < 0), String(then.ruUa));
@@ -109,12 +109,7 @@ try {
   await page.waitForSelector(`body[data-as-of="${info.asOf}"]`, { timeout: 20000 });
 
   // 3. click a tie: its sources and its events with the evidence marked
-  const at = await page.evaluate(() => {
-    const cy = window.entente.cy, e = cy.getElementById('RUS-UKR');
-    cy.fit(e, 120);
-    const p = e.renderedMidpoint(), box = cy.container().getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
-  });
+  const at = await page.evaluate(() => window.entente.focus('RUS-UKR', 4));
   await page.mouse.click(at.x, at.y);
   await page.waitForSelector('#details-body[data-tie="RUS-UKR"]', { timeout: 10000 });
   await page.waitForSelector('#tie-events .ev mark.trg', { timeout: 20000 });
@@ -123,12 +118,7 @@ try {
   await page.screenshot({ path: join(artifacts, '3-tie-evidence.png') });
 
   // 4. click a state: its allies, adversaries and treaties
-  const nat = await page.evaluate(() => {
-    const cy = window.entente.cy, n = cy.getElementById('PRK');
-    cy.fit(n, 250);
-    const p = n.renderedPosition(), box = cy.container().getBoundingClientRect();
-    return { x: box.left + p.x, y: box.top + p.y };
-  });
+  const nat = await page.evaluate(() => window.entente.focus('PRK', 3));
   await page.mouse.click(nat.x, nat.y);
   await page.waitForSelector('#details-body ul.treaties', { timeout: 20000 });
   const st = await page.$eval('#details', (d) => d.textContent);
@@ -138,7 +128,7 @@ try {
   await page.screenshot({ path: join(artifacts, '4-state.png') });
 
   // 5. "USA attacks PRK"
-  await page.evaluate(() => window.entente.cy.fit());
+  await page.evaluate(() => window.entente.focus());
   await page.fill('#attacker', 'USA');
   await page.fill('#target', 'PRK');
   await page.click('#scenario-form button');

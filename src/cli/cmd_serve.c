@@ -83,6 +83,8 @@ typedef struct entry {
 typedef struct {
 	pthread_mutex_t lock;
 	const char *db;          /* the store, or NULL */
+	const char *ties[8];     /* --ties files passed to the analyses */
+	int nties, no_baseline;
 	struct timespec stamp[2];/* mtimes of the store and its WAL */
 	off_t sizes[2];
 	entry *cache[CACHE_MAX];
@@ -173,7 +175,7 @@ static void cache_put(server *sv, const char *key, int status, const char *body,
 
 typedef struct {
 	const route *r;
-	char *argv[2 * MAX_PARAMS + 8];
+	char *argv[2 * MAX_PARAMS + 28];
 	int argc;
 	char *positional[MAX_PARAMS];
 	int npositional;
@@ -271,6 +273,14 @@ static void run_route(server *sv, const route *r, const ent_http_request *req,
 	if (sv->db && strcmp(r->command, "treaties") != 0) {
 		c.argv[c.argc++] = ent_strdup("--db");
 		c.argv[c.argc++] = ent_strdup(sv->db);
+	}
+	if (!r->store_only && strcmp(r->command, "treaties") != 0) {
+		for (i = 0; i < sv->nties; i++) {
+			c.argv[c.argc++] = ent_strdup("--ties");
+			c.argv[c.argc++] = ent_strdup(sv->ties[i]);
+		}
+		if (sv->no_baseline)
+			c.argv[c.argc++] = ent_strdup("--no-baseline");
 	}
 	if (ent_http_args_each(req, add_param, &c) || c.bad)
 		goto done;
@@ -406,6 +416,10 @@ static const ent_cli_option options[] = {
 	 "machine only)", NULL, 0},
 	{"web", 0, "DIR", "the page's built files (default: web/dist of the "
 	 "source tree, or $ENTENTE_WEB)", "@dir", 0},
+	{"ties", 0, "FILE", "add or override ties from a tie file, in every "
+	 "analysis served (up to 8)", "@file", 1},
+	{"no-baseline", 0, NULL, "leave the built-in ties out of every analysis "
+	 "served", NULL, 0},
 	{"threads", 0, "N", "worker threads (default 2)", NULL, 0},
 	{"timeout", 0, "SECONDS", "close connections idle this long (default 10)",
 	 NULL, 0},
@@ -451,6 +465,13 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	    num(cli, a, "timeout", 1, 3600, 10, &timeout) < 0)
 		return ENT_EXIT_USAGE;
 	sv.db = ent_cli_get(a, "db");
+	while (sv.nties < 8 && (sv.ties[sv.nties] = ent_cli_get_nth(a, "ties", sv.nties)))
+		sv.nties++;
+	if (ent_cli_get_nth(a, "ties", 8)) {
+		ent_cli_usage_error(cli, "at most 8 --ties files");
+		return ENT_EXIT_USAGE;
+	}
+	sv.no_baseline = ent_cli_flag(a, "no-baseline");
 	if (!sv.db && access("entente.db", R_OK) == 0)
 		sv.db = "entente.db";
 	if (sv.db && access(sv.db, R_OK) != 0) {
