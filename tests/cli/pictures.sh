@@ -3,9 +3,10 @@
 # SVG and PNG (camps, signed ties, stable layout), the HTML report from a
 # store (self-contained, every section, evidence marked from byte spans),
 # `analyze -o`, and clear errors.
-# usage: pictures.sh PATH/TO/entente
+# usage: pictures.sh PATH/TO/entente [SOURCE_DIR]
 set -u
 bin=$(realpath "$1")
+src=${2:+$(realpath "$2")}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
@@ -36,6 +37,10 @@ check "svg: camps filled" grep -q 'fill="#f4a261"' n1.svg
 check "svg: the same input gives the same picture" cmp -s n1.svg n2.svg
 "$bin" network -f svg --as-of 2014-06-30 > n3.svg
 check "svg: another date, another picture" bash -c "! cmp -s n1.svg n3.svg"
+if [ -n "$src" ]; then
+	"$bin" network -f svg --as-of 2023-09-13 > readme.svg
+	check "the README's picture is what the code draws (docs/network.svg)" cmp -s readme.svg "$src/docs/network.svg"
+fi
 "$bin" network -f png --as-of 2024-06-30 > n.png
 check "png: a PNG file" test "$(head -c 8 n.png | od -An -tx1 | tr -d ' \n')" = "89504e470d0a1a0a"
 
