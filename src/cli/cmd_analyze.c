@@ -191,22 +191,11 @@ void ent_cli_scenario_text(ent_cli *cli, ent_cli_net *n, const ent_scenario *s,
  * who is bound, how credibly, who is likely. */
 static int scenarios(ent_cli *cli, ent_cli_net *n, const ent_net *g, ent_buf *json)
 {
-	size_t e, m = ent_net_edge_count(g), picked[2] = {(size_t)-1, (size_t)-1};
+	size_t picked[2], npicked;
 	int k, rc = 0;
 	if (!n->world)
 		return 0;
-	for (k = 0; k < 2; k++) {
-		double worst = 0;
-		for (e = 0; e < m; e++) {
-			size_t a, b;
-			double w;
-			ent_net_edge(g, e, &a, &b, &w);
-			if (e == picked[0] || w >= worst)
-				continue;
-			worst = w;
-			picked[k] = e;
-		}
-	}
+	npicked = ent_cli_most_hostile(g, picked, 2);
 	if (json)
 		ent_buf_puts(json, ",\"scenarios\":[");
 	else
@@ -215,17 +204,9 @@ static int scenarios(ent_cli *cli, ent_cli_net *n, const ent_net *g, ent_buf *js
 	for (k = 0; k < 2; k++) {
 		ent_scenario_options o = ENT_SCENARIO_OPTIONS_INIT;
 		ent_scenario *s = NULL;
-		size_t a, b;
-		double w;
-		if (picked[k] == (size_t)-1)
+		if ((size_t)k >= npicked)
 			break;
-		ent_net_edge(g, picked[k], &a, &b, &w);
-		/* the stronger side of the dyad attacks: the one with more friends */
-		{
-			size_t da = ent_net_degree(g, a), db = ent_net_degree(g, b);
-			o.attacker = ent_net_node_id(g, da >= db ? a : b);
-			o.target = ent_net_node_id(g, da >= db ? b : a);
-		}
+		ent_cli_war_of(g, picked[k], &o);
 		o.date = n->as_of;
 		if (ent_scenario_run(&s, n->world, n->ties, &o) < 0) {
 			rc = ENT_EXIT_INPUT;

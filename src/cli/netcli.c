@@ -310,3 +310,41 @@ const char *ent_cli_signed(char *buf, size_t n, double v)
 		snprintf(buf, n, "%+.2f", v);
 	return buf;
 }
+
+size_t ent_cli_most_hostile(const ent_net *g, size_t *out, size_t k)
+{
+	size_t e, i, n = 0, m = ent_net_edge_count(g);
+	for (e = 0; e < m; e++) {
+		size_t a, b;
+		double w, wi;
+		ent_net_edge(g, e, &a, &b, &w);
+		if (w >= 0)
+			continue;
+		/* insertion into the k most negative so far (earlier edge first
+		 * on equal weights) */
+		for (i = n; i > 0; i--) {
+			ent_net_edge(g, out[i - 1], &a, &b, &wi);
+			if (wi <= w)
+				break;
+			if (i < k)
+				out[i] = out[i - 1];
+		}
+		if (i < k) {
+			out[i] = e;
+			if (n < k)
+				n++;
+		}
+	}
+	return n;
+}
+
+void ent_cli_war_of(const ent_net *g, size_t e, ent_scenario_options *o)
+{
+	size_t a, b, da, db;
+	double w;
+	ent_net_edge(g, e, &a, &b, &w);
+	da = ent_net_degree(g, a);
+	db = ent_net_degree(g, b);
+	o->attacker = ent_net_node_id(g, da >= db ? a : b);
+	o->target = ent_net_node_id(g, da >= db ? b : a);
+}

@@ -71,6 +71,14 @@ int ent_cli_node_arg(ent_cli *cli, ent_cli_net *n, const char *s);
 /* Print a number with sign for text output ("+0.70", "-0.40"). */
 const char *ent_cli_signed(char *buf, size_t n, double v);
 
+/* The (at most k) most hostile ties of g, most hostile first, into out;
+ * returns how many.  O(m k). */
+size_t ent_cli_most_hostile(const ent_net *g, size_t *out, size_t k);
+
+/* The war the scenarios of `analyze` and the report ask about for tie e:
+ * the side with more ties attacks the other. */
+void ent_cli_war_of(const ent_net *g, size_t e, ent_scenario_options *o);
+
 /* Rows of a report's events table (report_html.c): up to `max` (300
  * when 0) events with their evidence. */
 typedef struct {

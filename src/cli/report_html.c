@@ -315,20 +315,11 @@ int ent_cli_report_write(ent_cli *cli, ent_cli_net *n, const ent_cli_evrows *row
 	if (n->world) {
 		ent_buf_puts(&b, "<h2 id=\"scenarios\">If the most hostile dyads went to "
 		                "war</h2>\n");
-		for (i = 0; i < m && i < 2; i++) {
+		size_t picked[2], npicked = ent_cli_most_hostile(g, picked, 2);
+		for (i = 0; i < npicked; i++) {
 			ent_scenario_options o = ENT_SCENARIO_OPTIONS_INIT;
 			ent_scenario *s = NULL;
-			size_t x, y;
-			double w;
-			ent_net_edge(g, order[i], &x, &y, &w);
-			if (w >= 0)
-				break;
-			{
-				/* the side with more ties attacks */
-				size_t dx = ent_net_degree(g, x), dy = ent_net_degree(g, y);
-				o.attacker = ent_net_node_id(g, dx >= dy ? x : y);
-				o.target = ent_net_node_id(g, dx >= dy ? y : x);
-			}
+			ent_cli_war_of(g, picked[i], &o);
 			o.date = n->as_of;
 			if (ent_scenario_run(&s, n->world, n->ties, &o) < 0)
 				continue;

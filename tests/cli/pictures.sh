@@ -5,23 +5,12 @@
 # `analyze -o`, and clear errors.
 # usage: pictures.sh PATH/TO/entente [SOURCE_DIR]
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=${2:+$(realpath "$2")}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
-fails=0
-pass=0
-check() { # name, command...
-	local name=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL: $name" >&2
-		fails=$((fails + 1))
-	fi
-}
 
 # the network as SVG: nodes and ties with ids, signed styles, stable
 "$bin" network -f svg --as-of 2024-06-30 > n1.svg
@@ -77,5 +66,4 @@ check "bad format: names the choices" grep -q "svg|png" e1
 check "unwritable report: exit 1" test $? -eq 1
 check "unwritable report: names the file" grep -q "/nonexistent/dir/r.html" e2
 
-echo "$pass passed, $fails failed"
-[ $fails -eq 0 ]
+finish

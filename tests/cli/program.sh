@@ -4,23 +4,12 @@
 # docs/cli.md all listing the same options.
 # usage: program.sh PATH/TO/entente SOURCE_DIR
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 src=$(realpath "$2")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
-fails=0
-pass=0
-check() { # name, command...
-	local name=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL: $name" >&2
-		fails=$((fails + 1))
-	fi
-}
 
 # 1. the program works from any directory, on its built-in samples
 out=$("$bin" analyze 2>&1)
@@ -91,5 +80,4 @@ else
 	fails=$((fails + 1))
 fi
 
-echo "$pass passed, $fails failed"
-test "$fails" -eq 0
+finish

@@ -7,6 +7,7 @@
 # follow the store when it changes; SIGTERM stops it cleanly.
 # usage: serve.sh PATH/TO/entente   (needs curl; skipped without it)
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 if ! command -v curl > /dev/null; then
 	echo "skip: curl is not installed"
@@ -16,18 +17,6 @@ tmp=$(mktemp -d)
 pid=""
 trap '[ -n "$pid" ] && kill $pid 2> /dev/null; rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
-fails=0
-pass=0
-check() { # name, command...
-	local name=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL: $name" >&2
-		fails=$((fails + 1))
-	fi
-}
 
 printf '%s\n' '{"id":"kcna-0619","date":"2024-06-19","text":"Vladimir Putin arrived in Pyongyang on Wednesday. Kim Jong Un greeted Putin at the airport."}' \
 	'{"id":"w1","date":"2024-05-02","text":"Russia attacked Ukraine."}' > news.jsonl
@@ -152,5 +141,4 @@ check "a port in use: says so" grep -q "cannot listen on 127.0.0.1 port $port" e
 kill -TERM $p3
 wait $p3
 
-echo "$pass passed, $fails failed"
-[ $fails -eq 0 ]
+finish

@@ -6,23 +6,12 @@
 # run), two ingests at once, and damaged or foreign files refused.
 # usage: store.sh PATH/TO/entente PATH/TO/gen_news
 set -u
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bin=$(realpath "$1")
 gen=$(realpath "$2")
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp" || exit 1
-fails=0
-pass=0
-check() { # name, command...
-	local name=$1
-	shift
-	if "$@"; then
-		pass=$((pass + 1))
-	else
-		echo "FAIL: $name" >&2
-		fails=$((fails + 1))
-	fi
-}
 info() { "$bin" store --db "$1" 2>&1; }
 
 # 1. idempotent
@@ -147,5 +136,4 @@ if [ "$(id -u)" -ne 0 ] || [ ${#as_user[@]} -gt 0 ]; then
 	check "read-only file: stored documents intact" grep -q "integrity ok; 2 documents, 3 event mentions" <<<"$(info ro/r.db)"
 fi
 
-echo "$pass passed, $fails failed"
-[ $fails -eq 0 ]
+finish
