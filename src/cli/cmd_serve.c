@@ -5,8 +5,9 @@
  * (the route's parameters become its options, unset ones keep the CLI's
  * defaults) and returns what it printed, so the API and the CLI cannot
  * drift apart.  Answers are cached per command line until the store
- * changes on disk; one lock serialises the commands (the analyses are not
- * all thread-safe), the cache is read under the same lock.
+ * changes on disk, as shared bodies sent without a copy; one lock
+ * serialises the commands (the analyses are not all thread-safe), the
+ * cache is read under the same lock.
  *
  * Routes: /api/network, /api/balance, /api/blocs, /api/position,
  * /api/treaties, /api/explain, /api/scenario, /api/unsc, /api/events,
@@ -75,8 +76,7 @@ static const route routes[] = {
 typedef struct entry {
 	char *key;
 	int status;
-	char *body;
-	size_t len;
+	ent_http_body *body;   /* one reference held by the cache */
 	struct entry *next;
 } entry;
 
@@ -108,7 +108,7 @@ static void cache_clear(server *sv)
 			entry *e = sv->cache[i];
 			sv->cache[i] = e->next;
 			ent_free(e->key);
-			ent_free(e->body);
+			ent_http_body_unref(e->body);
 			ent_free(e);
 		}
 	sv->cached = 0;
@@ -147,22 +147,18 @@ static entry *cache_get(server *sv, const char *key)
 	return NULL;
 }
 
-static void cache_put(server *sv, const char *key, int status, const char *body,
-                      size_t len)
+/* Keeps `body` (taking a reference of its own) under `key`. */
+static void cache_put(server *sv, const char *key, int status, ent_http_body *body)
 {
 	entry *e;
 	size_t h = hash(key) % CACHE_MAX;
 	if (sv->cached >= 4 * CACHE_MAX)
 		cache_clear(sv);
-	if (!(e = ent_calloc(1, sizeof *e)) || !(e->key = ent_strdup(key)) ||
-	    !(e->body = ent_malloc(len + 1))) {
-		if (e)
-			ent_free(e->key);
+	if (!(e = ent_calloc(1, sizeof *e)) || !(e->key = ent_strdup(key))) {
 		ent_free(e);
 		return;
 	}
-	memcpy(e->body, body, len);
-	e->len = len;
+	e->body = ent_http_body_ref(body);
 	e->status = status;
 	e->next = sv->cache[h];
 	sv->cache[h] = e;
@@ -311,7 +307,7 @@ static void run_route(server *sv, const route *r, const ent_http_request *req,
 	if ((hit = cache_get(sv, ent_buf_cstr(&key))) != NULL) {
 		out->status = hit->status;
 		out->type = "application/json";
-		ent_buf_put(&out->body, hit->body, hit->len);
+		out->shared = ent_http_body_ref(hit->body);
 		pthread_mutex_unlock(&sv->lock);
 		goto done;
 	}
@@ -349,8 +345,15 @@ static void run_route(server *sv, const route *r, const ent_http_request *req,
 	} else
 		error_from(out, r->store_only && rc != ENT_EXIT_USAGE ? 404 : 400, r->command,
 		           ebuf ? ebuf : "");
-	if (!out->body.oom)
-		cache_put(sv, ent_buf_cstr(&key), out->status, out->body.data, out->body.len);
+	if (!out->body.oom) {
+		/* the answer becomes a shared body: kept by the cache, sent as is */
+		ent_http_body *b = ent_http_body_new(out->body.data, out->body.len);
+		if (b) {
+			cache_put(sv, ent_buf_cstr(&key), out->status, b);
+			out->shared = b;
+			out->body.len = 0;
+		}
+	}
 	pthread_mutex_unlock(&sv->lock);
 done:
 	if (o)

@@ -20,6 +20,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <stdatomic.h>
 #include <microhttpd.h>
 #include <netinet/in.h>
 #include <stdarg.h>
@@ -40,6 +41,47 @@ struct ent_http {
 struct ent_http_request {
 	struct MHD_Connection *c;
 };
+
+struct ent_http_body {
+	atomic_size_t refs;
+	size_t len;
+	char data[];
+};
+
+ent_http_body *ent_http_body_new(const char *data, size_t len)
+{
+	ent_http_body *b = ent_malloc(sizeof *b + len + 1);
+	if (!b)
+		return NULL;
+	atomic_init(&b->refs, 1);
+	b->len = len;
+	if (len)
+		memcpy(b->data, data, len);
+	b->data[len] = '\0';
+	return b;
+}
+
+ent_http_body *ent_http_body_ref(ent_http_body *b)
+{
+	atomic_fetch_add(&b->refs, 1);
+	return b;
+}
+
+void ent_http_body_unref(ent_http_body *b)
+{
+	if (b && atomic_fetch_sub(&b->refs, 1) == 1)
+		ent_free(b);
+}
+
+size_t ent_http_body_len(const ent_http_body *b)
+{
+	return b->len;
+}
+
+static void body_done(void *cls)
+{
+	ent_http_body_unref(cls);
+}
 
 void ent_http_error(ent_http_reply *out, int status, const char *fmt, ...)
 {
@@ -134,11 +176,21 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, ent_http_reply *r)
 {
 	struct MHD_Response *resp;
 	enum MHD_Result ok;
-	if (r->body.oom)
+	if (r->body.oom && !r->shared)
 		ent_http_error(r, 500, "out of memory");
-	resp = MHD_create_response_from_buffer(r->body.len, r->body.data ? r->body.data : (void *)"",
-	                                       MHD_RESPMEM_MUST_COPY);
-	if (!resp)
+	if (r->shared) {
+		/* no copy: libmicrohttpd lets the reference go when it is done */
+		ent_http_body *b = r->shared;
+		r->shared = NULL;
+		resp = MHD_create_response_from_buffer_with_free_callback_cls(
+			b->len, b->data, body_done, b);
+		if (!resp) {
+			ent_http_body_unref(b);
+			return MHD_NO;
+		}
+	} else if (!(resp = MHD_create_response_from_buffer(
+			     r->body.len, r->body.data ? r->body.data : (void *)"",
+			     MHD_RESPMEM_MUST_COPY)))
 		return MHD_NO;
 	MHD_add_response_header(resp, "Content-Type", r->type ? r->type : "application/json");
 	MHD_add_response_header(resp, "Cache-Control", "no-store");

@@ -14,12 +14,23 @@
 typedef struct ent_http ent_http;
 typedef struct ent_http_request ent_http_request;
 
+/* An immutable body that many replies may share (a cached answer): made
+ * with a copy of the bytes and freed when its last holder lets it go.
+ * Reference counting is atomic, so holders may be on any thread. */
+typedef struct ent_http_body ent_http_body;
+ent_http_body *ent_http_body_new(const char *data, size_t len); /* NULL: no memory */
+ent_http_body *ent_http_body_ref(ent_http_body *b);              /* returns b */
+void ent_http_body_unref(ent_http_body *b);                       /* NULL: nothing */
+size_t ent_http_body_len(const ent_http_body *b);
+
 /* A reply the handler fills: status (200 when left 0), content type
- * (a static string; JSON when NULL) and body. */
+ * (a static string; JSON when NULL) and body, or instead a shared body
+ * (the reply owns one reference; it is sent without a copy). */
 typedef struct {
 	int status;
 	const char *type;
 	ent_buf body;
+	ent_http_body *shared;
 } ent_http_reply;
 
 /* Called for every GET/HEAD of a path under /api/ (path has no query
