@@ -5,8 +5,11 @@
  * hostile ties dashed red ones, as wide as they are strong.  The layout is
  * neato's stress majorisation (Gansner, Koren & North 2004) from a fixed
  * start, with short springs on cooperative ties and long ones on hostile
- * ties, so camps gather, rivals part and a state tied to two camps lands
- * between them; the same network always gives the same picture.
+ * ties, so camps gather and rivals part; then each state between two
+ * camps is placed midway between their centres (or at the nearest free
+ * spot around that point) and a second pass, with every state
+ * pinned, draws the ties.  The same network always gives the
+ * same picture.
  *
  * Graphviz keeps global state and is not thread-safe: every call here
  * holds one lock.  Its messages are kept, not printed.
@@ -141,6 +144,84 @@ bad:
 	return NULL;
 }
 
+/* Whether a state drawn at (x, y) would overlap one already placed (node
+ * circles are 0.55 inch, 39.6 points, wide). */
+static int crowded(Agnode_t **nodes, size_t n, size_t self, double x, double y)
+{
+	size_t v;
+	for (v = 0; v < n; v++) {
+		double dx = ND_coord(nodes[v]).x - x, dy = ND_coord(nodes[v]).y - y;
+		if (v != self && dx * dx + dy * dy < 44.0 * 44.0)
+			return 1;
+	}
+	return 0;
+}
+
+/* Puts each state between two camps midway between the two camps'
+ * centres, or at the nearest free spot around that point, then pins every state where it is, so
+ * that a second neato pass keeps the places and only draws the ties.
+ * 1 when it pinned, 0 when nobody is between two camps, -1 out of memory.
+ * O(n * between * spots tried). */
+static int pin_between(Agraph_t *G, Agnode_t **nodes, const ent_net *g,
+                       const ent_blocs *B)
+{
+	size_t v, i, n = ent_net_node_count(g);
+	double *sx, *sy, *cnt;
+	char buf[64];
+	if (!B || !B->nbetween || B->k < 2)
+		return 0;
+	sx = ent_calloc((size_t)B->k, sizeof *sx);
+	sy = ent_calloc((size_t)B->k, sizeof *sy);
+	cnt = ent_calloc((size_t)B->k, sizeof *cnt);
+	if (!sx || !sy || !cnt) {
+		ent_free(sx), ent_free(sy), ent_free(cnt);
+		return -1;
+	}
+	for (v = 0; v < n; v++)
+		if (B->bloc[v] >= 0 && B->bloc[v] < B->k) {
+			sx[B->bloc[v]] += ND_coord(nodes[v]).x;
+			sy[B->bloc[v]] += ND_coord(nodes[v]).y;
+			cnt[B->bloc[v]]++;
+		}
+	for (i = 0; i < B->nbetween; i++) {
+		int c1 = B->between_camps[2 * i], c2 = B->between_camps[2 * i + 1], ring;
+		size_t self = B->between[i];
+		double mx, my, dx, dy, d;
+		if (c1 < 0 || c2 < 0 || c1 >= B->k || c2 >= B->k || !cnt[c1] || !cnt[c2])
+			continue;
+		mx = (sx[c1] / cnt[c1] + sx[c2] / cnt[c2]) / 2;
+		my = (sy[c1] / cnt[c1] + sy[c2] / cnt[c2]) / 2;
+		dx = sx[c2] / cnt[c2] - sx[c1] / cnt[c1];
+		dy = sy[c2] / cnt[c2] - sy[c1] / cnt[c1];
+		d = sqrt(dx * dx + dy * dy);
+		(void)d;
+		/* the nearest free spot on rings of 22, 44, ... points around the
+		 * midpoint, 16 directions each; the midpoint if all is full */
+		for (ring = 0; ring <= 20 && crowded(nodes, n, self, mx, my); ring++) {
+			int a, found = 0;
+			for (a = 0; a < 16 && !found; a++) {
+				double x = mx + 22.0 * ring * cos(a * M_PI / 8),
+				       y = my + 22.0 * ring * sin(a * M_PI / 8);
+				if (!crowded(nodes, n, self, x, y))
+					mx = x, my = y, found = 1;
+			}
+			if (found)
+				break;
+		}
+		ND_coord(nodes[self]).x = mx;
+		ND_coord(nodes[self]).y = my;
+	}
+	for (v = 0; v < n; v++) {
+		snprintf(buf, sizeof buf, "%.2f,%.2f!", ND_coord(nodes[v]).x, ND_coord(nodes[v]).y);
+		set(nodes[v], "pos", buf);
+	}
+	set(G, "inputscale", "72"); /* pos in points */
+	set(G, "overlap", "true");  /* placed already: nothing may move */
+	set(G, "pack", "false");
+	ent_free(sx), ent_free(sy), ent_free(cnt);
+	return 1;
+}
+
 int ent_report_draw(ent_buf *b, ent_ctx *ctx, const char *format,
                     const ent_net *g, const ent_ties *t, const ent_blocs *B,
                     ent_point *pos)
@@ -172,6 +253,22 @@ int ent_report_draw(ent_buf *b, ent_ctx *ctx, const char *format,
 		goto done;
 	}
 	laid = 1;
+	if ((rc = pin_between(G, nodes, g, B)) < 0) {
+		rc = ent_err(ctx, ENT_ENOMEM, "out of memory building the picture");
+		goto done;
+	}
+	if (rc == 1) {
+		rc = 0;
+		gvFreeLayout(gvc, G);
+		laid = 0;
+		if (gvLayout(gvc, G, "neato") != 0) {
+			const char *why = aglasterr();
+			rc = ent_err(ctx, ENT_EIO, "Graphviz could not lay out the network%s%s",
+			             why ? ": " : "", why ? why : "");
+			goto done;
+		}
+		laid = 1;
+	}
 	if (pos)
 		for (v = 0; v < n; v++) {
 			pos[v].x = ND_coord(nodes[v]).x;
