@@ -84,6 +84,11 @@ const char *ent_cli_get(const ent_cli_args *a, const char *name);
 int ent_cli_flag(const ent_cli_args *a, const char *name);
 /* The i-th value of a repeatable option, or NULL. */
 const char *ent_cli_get_nth(const ent_cli_args *a, const char *name, int i);
+/* The whole-number option `name` into *out (`def` when absent).  A value
+ * that is not a whole number from lo to hi is a usage error ("--NAME 'V'
+ * is not a number from LO to HI", printed) and returns -1; else 0. */
+int ent_cli_long_opt(ent_cli *cli, const ent_cli_args *a, const char *name,
+                     long lo, long hi, long def, long *out);
 
 /* Print `entente CMD --help` (or the general help when cmd is NULL). */
 void ent_cli_help(FILE *fp, const ent_cli_command *cmd);

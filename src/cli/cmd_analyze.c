@@ -177,7 +177,6 @@ void ent_cli_blocs_json(ent_buf *b, ent_cli_net *n, const ent_net *g,
                         const ent_blocs *B);
 void ent_cli_blocs_text(ent_cli *cli, const ent_net *g, const ent_blocs *B,
                         size_t max_members);
-void ent_cli_sort_frustrated(const ent_net *g, ent_frustration *f);
 void ent_cli_prediction_json(ent_buf *b, const ent_net *g,
                              const ent_prediction *p, size_t max_reasons);
 void ent_cli_prediction_text(ent_cli *cli, const ent_net *g,
@@ -227,32 +226,36 @@ static int scenarios(ent_cli *cli, ent_cli_net *n, const ent_net *g, ent_buf *js
 	return rc;
 }
 
+/* Where `analyze -o` writes its report, and what it holds. */
+typedef struct {
+	const char *path, *origin;
+	const ent_cli_evrows *rows;
+} report_to;
+
 /* The alignment picture: camps, balance, frustrated ties, predictions.
- * Appends to `json` when given, else prints text.  Returns 0 or an exit
+ * Appends to `json` when given, else prints text; then writes the report
+ * of the same picture when `report` is given.  Returns 0 or an exit
  * status. */
-static int picture(ent_cli *cli, ent_cli_net *n, ent_buf *json)
+static int picture(ent_cli *cli, ent_cli_net *n, ent_buf *json, const report_to *report)
 {
+	ent_cli_picture p;
 	ent_net *g;
+	ent_blocs *B;
+	ent_frustration *f;
 	ent_balance bal;
-	ent_frustration *f = NULL;
-	ent_frustration_options fo = ENT_FRUSTRATION_OPTIONS_INIT;
-	ent_blocs *B = NULL;
 	ent_prediction *preds = NULL;
 	size_t np = 0, i;
-	int rc = 0;
+	int rc;
 	char d[16], s1[16];
 
-	fo.time_limit = 5;
-	if (!(g = ent_cli_net_build(cli, n, n->as_of)))
-		return ENT_EXIT_INPUT;
-	if (ent_net_balance(g, &bal) < 0 || ent_net_frustration(&f, g, &fo) < 0 ||
-	    ent_net_blocs(&B, g, NULL) < 0 ||
-	    ent_net_predict_missing(&preds, &np, g, 2, 5) < 0) {
+	if ((rc = ent_cli_picture_build(cli, n, &p)) != 0)
+		goto done;
+	g = p.g, B = p.B, f = p.f, bal = p.bal;
+	if (ent_net_predict_missing(&preds, &np, g, 2, 5) < 0) {
 		ent_cli_error(cli, "out of memory in the network analysis");
 		rc = ENT_EXIT_INPUT;
 		goto done;
 	}
-	ent_cli_sort_frustrated(g, f);
 	if (json) {
 		ent_buf_puts(json, ",\"balance\":");
 		ent_cli_balance_json(json, n, g, &bal, f);
@@ -268,7 +271,7 @@ static int picture(ent_cli *cli, ent_cli_net *n, ent_buf *json)
 		}
 		ent_buf_putc(json, ']');
 		rc = scenarios(cli, n, g, json);
-		goto done;
+		goto report;
 	}
 	fprintf(cli->out, "\n%sAlignment picture%s on %s: %zu states with ties, %zu "
 	        "ties (%s)\n", ent_cli_c(cli, "bold"), ent_cli_c(cli, "off"),
@@ -299,11 +302,16 @@ static int picture(ent_cli *cli, ent_cli_net *n, ent_buf *json)
 			ent_cli_prediction_text(cli, g, &preds[i], 1);
 	}
 	rc = scenarios(cli, n, g, NULL);
+report:
+	if (rc == 0 && report) {
+		rc = ent_cli_report_write(cli, n, &p, report->rows, report->path,
+		                          report->origin);
+		if (rc == 0)
+			fprintf(cli->err, "entente: wrote the report to %s\n", report->path);
+	}
 done:
 	ent_predictions_free(preds, np);
-	ent_blocs_free(B);
-	ent_frustration_free(f);
-	ent_net_free(g);
+	ent_cli_picture_free(&p);
 	return rc;
 }
 
@@ -386,6 +394,7 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	ent_cli_dicts dicts;
 	ent_evdict *ev = NULL;
 	int netrc, any, from_store = 0;
+	report_to rep, *report = NULL;
 
 	memset(&t, 0, sizeof t);
 	memset(&dicts, 0, sizeof dicts);
@@ -401,6 +410,11 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	from_store = a->npos == 0 && (ent_cli_get(a, "db") || access("entente.db", R_OK) == 0);
 	if (from_store)
 		in.npaths = 0, in.builtin = NULL;
+	rep.path = ent_cli_get(a, "output");
+	rep.origin = from_store ? "From the built-in data and the store."
+	                        : "From the built-in data and the articles read.";
+	rep.rows = &t.rows;
+	report = rep.path ? &rep : NULL;
 	if (!from_store && !ent_cli_flag(a, "no-code") &&
 	    (rc = coder_init(cli, a, &dicts, &ev, &t)) != 0)
 		goto out;
@@ -453,13 +467,13 @@ static int run(ent_cli *cli, ent_cli_args *a)
 			}
 			ent_buf_puts(&b, "]}");
 		}
-		netrc = picture(cli, &n, &b);
+		netrc = picture(cli, &n, &b, report);
 		ent_buf_puts(&b, "}\n");
 		if (!netrc)
 			fputs(ent_buf_cstr(&b), cli->out);
 		ent_buf_free(&b);
 		rc = netrc;
-		goto report;
+		goto out;
 	}
 	fprintf(cli->out, "%sentente analyze%s  %s\n\n", ent_cli_c(cli, "bold"),
 	        ent_cli_c(cli, "off"),
@@ -476,8 +490,8 @@ static int run(ent_cli *cli, ent_cli_args *a)
 			        "the ties below\n", ent_cli_c(cli, "bold"), ent_cli_c(cli, "off"),
 			        path, docs, evs, haps, runs);
 		ent_store_free(st);
-		rc = picture(cli, &n, NULL);
-		goto report;
+		rc = picture(cli, &n, NULL, report);
+		goto out;
 	}
 	fprintf(cli->out, "%sText%s\n", ent_cli_c(cli, "bold"), ent_cli_c(cli, "off"));
 	fprintf(cli->out, "  %ld documents, %ld sentences, %zu bytes", t.docs,
@@ -500,15 +514,7 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	fprintf(cli->out, "\n");
 	if (t.coder)
 		events_text(cli, &t);
-	rc = picture(cli, &n, NULL);
-report:
-	if (rc == 0 && ent_cli_get(a, "output")) {
-		rc = ent_cli_report_write(cli, &n, &t.rows, ent_cli_get(a, "output"),
-		                          from_store ? "From the built-in data and the store."
-		                                     : "From the built-in data and the articles read.");
-		if (rc == 0)
-			fprintf(cli->err, "entente: wrote the report to %s\n", ent_cli_get(a, "output"));
-	}
+	rc = picture(cli, &n, NULL, report);
 out:
 	ent_cli_evrows_free(&t.rows);
 	for (i = 0; i < t.nex; i++)

@@ -5,7 +5,6 @@
  */
 #include "cli/netcli.h"
 
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -31,21 +30,14 @@ static int run(ent_cli *cli, ent_cli_args *a)
 	ent_cli_net n;
 	ent_cli_evrows rows;
 	const char *out = ent_cli_get(a, "output"), *db = ent_cli_get(a, "db");
-	const char *v = ent_cli_get(a, "rows");
 	char origin[600];
+	long k;
 	int rc;
 
 	memset(&rows, 0, sizeof rows);
-	rows.max = 300;
-	if (v) {
-		char *end;
-		long k = strtol(v, &end, 10);
-		if (*end || k < 1 || k > 100000) {
-			ent_cli_usage_error(cli, "--rows '%s' is not a number from 1 to 100000", v);
-			return ENT_EXIT_USAGE;
-		}
-		rows.max = (size_t)k;
-	}
+	if (ent_cli_long_opt(cli, a, "rows", 1, 100000, 300, &k) < 0)
+		return ENT_EXIT_USAGE;
+	rows.max = (size_t)k;
 	if ((rc = ent_cli_net_init(cli, a, &n)) != 0)
 		return rc;
 	if (!db && access("entente.db", R_OK) == 0)
@@ -73,8 +65,13 @@ static int run(ent_cli *cli, ent_cli_args *a)
 		         "(%ld documents, %ld event mentions of %ld happenings).", db, docs,
 		         evs, haps);
 	}
-	if (rc == 0)
-		rc = ent_cli_report_write(cli, &n, &rows, out ? out : "report.html", origin);
+	if (rc == 0) {
+		ent_cli_picture pic;
+		if ((rc = ent_cli_picture_build(cli, &n, &pic)) == 0)
+			rc = ent_cli_report_write(cli, &n, &pic, &rows, out ? out : "report.html",
+			                          origin);
+		ent_cli_picture_free(&pic);
+	}
 	if (rc == 0)
 		fprintf(cli->err, "entente: wrote %s\n", out ? out : "report.html");
 	ent_cli_evrows_free(&rows);

@@ -430,25 +430,6 @@ static const ent_cli_option options[] = {
 	{NULL, 0, NULL, NULL, NULL, 0}
 };
 
-static int num(ent_cli *cli, const ent_cli_args *a, const char *name, long lo,
-               long hi, long def, long *out)
-{
-	const char *v = ent_cli_get(a, name);
-	char *end;
-	long x;
-	*out = def;
-	if (!v)
-		return 0;
-	x = strtol(v, &end, 10);
-	if (end == v || *end || x < lo || x > hi) {
-		ent_cli_usage_error(cli, "--%s '%s' is not a number from %ld to %ld", name, v,
-		                    lo, hi);
-		return -1;
-	}
-	*out = x;
-	return 0;
-}
-
 static int run(ent_cli *cli, ent_cli_args *a)
 {
 	server sv;
@@ -463,9 +444,9 @@ static int run(ent_cli *cli, ent_cli_args *a)
 
 	memset(&sv, 0, sizeof sv);
 	memset(&o, 0, sizeof o);
-	if (num(cli, a, "port", 0, 65535, 8765, &port) < 0 ||
-	    num(cli, a, "threads", 1, 64, 2, &threads) < 0 ||
-	    num(cli, a, "timeout", 1, 3600, 10, &timeout) < 0)
+	if (ent_cli_long_opt(cli, a, "port", 0, 65535, 8765, &port) < 0 ||
+	    ent_cli_long_opt(cli, a, "threads", 1, 64, 2, &threads) < 0 ||
+	    ent_cli_long_opt(cli, a, "timeout", 1, 3600, 10, &timeout) < 0)
 		return ENT_EXIT_USAGE;
 	sv.db = ent_cli_get(a, "db");
 	while (sv.nties < 8 && (sv.ties[sv.nties] = ent_cli_get_nth(a, "ties", sv.nties)))

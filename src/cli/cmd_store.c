@@ -145,20 +145,13 @@ static void describe_dicts(const ent_cli_args *a, ent_buf *b)
 static int setup(ent_cli *cli, ent_cli_args *a, ingest *g, ent_evdict **ev,
                  ent_cli_dicts *dicts)
 {
-	const char *v = ent_cli_get(a, "compat"), *b = ent_cli_get(a, "batch");
+	const char *v = ent_cli_get(a, "compat");
 	int rc;
 	memset(g, 0, sizeof *g);
 	memset(dicts, 0, sizeof *dicts);
 	g->cli = cli;
-	g->batch = 500;
-	if (b) {
-		char *end;
-		g->batch = strtol(b, &end, 10);
-		if (*end || g->batch < 1 || g->batch > 1000000) {
-			ent_cli_usage_error(cli, "--batch must be a number from 1 to 1000000");
-			return ENT_EXIT_USAGE;
-		}
-	}
+	if (ent_cli_long_opt(cli, a, "batch", 1, 1000000, 500, &g->batch) < 0)
+		return ENT_EXIT_USAGE;
 	if (v && strcmp(v, "tabari") != 0) {
 		ent_cli_usage_error(cli, "--compat must be tabari, not '%s'", v);
 		return ENT_EXIT_USAGE;
@@ -442,14 +435,8 @@ static int run_events(ent_cli *cli, ent_cli_args *a)
 	f.code = ent_cli_get(a, "code");
 	f.asserted = ent_cli_flag(a, "asserted");
 	f.newest_first = ent_cli_flag(a, "newest");
-	if ((v = ent_cli_get(a, "limit"))) {
-		char *end;
-		f.limit = strtol(v, &end, 10);
-		if (*end || f.limit < 1) {
-			ent_cli_usage_error(cli, "--limit must be a positive number");
-			return ENT_EXIT_USAGE;
-		}
-	}
+	if (ent_cli_long_opt(cli, a, "limit", 1, 1000000000L, 0, &f.limit) < 0)
+		return ENT_EXIT_USAGE;
 	if ((rc = parse_date_opt(cli, a, "since", &f.since)) != 0 ||
 	    (rc = parse_date_opt(cli, a, "until", &f.until)) != 0)
 		return rc;
@@ -951,17 +938,10 @@ static int run_signals(ent_cli *cli, ent_cli_args *a)
 	ent_store_filter f;
 	visits made = {NULL, 0, 0, 0}, hosted = {NULL, 0, 0, 0};
 	ent_date since;
-	const char *g = ent_cli_get(a, "gap");
-	long gap = 6;
+	long gap;
 	int rc;
-	if (g) {
-		char *end;
-		gap = strtol(g, &end, 10);
-		if (*end || gap < 1 || gap > 600) {
-			ent_cli_usage_error(cli, "--gap must be a number of months from 1 to 600");
-			return ENT_EXIT_USAGE;
-		}
-	}
+	if (ent_cli_long_opt(cli, a, "gap", 1, 600, 6, &gap) < 0)
+		return ENT_EXIT_USAGE;
 	if ((rc = parse_date_opt(cli, a, "since", &since)) != 0)
 		return rc;
 	if ((rc = open_store(cli, a, 1, &s)) != 0)

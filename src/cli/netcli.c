@@ -348,3 +348,29 @@ void ent_cli_war_of(const ent_net *g, size_t e, ent_scenario_options *o)
 	o->attacker = ent_net_node_id(g, da >= db ? a : b);
 	o->target = ent_net_node_id(g, da >= db ? b : a);
 }
+
+void ent_cli_sort_frustrated(const ent_net *g, ent_frustration *f);
+
+int ent_cli_picture_build(ent_cli *cli, ent_cli_net *n, ent_cli_picture *p)
+{
+	ent_frustration_options fo = ENT_FRUSTRATION_OPTIONS_INIT;
+	memset(p, 0, sizeof *p);
+	fo.time_limit = 5;
+	if (!(p->g = ent_cli_net_build(cli, n, n->as_of)))
+		return ENT_EXIT_INPUT;
+	if (ent_net_balance(p->g, &p->bal) < 0 || ent_net_frustration(&p->f, p->g, &fo) < 0 ||
+	    ent_net_blocs(&p->B, p->g, NULL) < 0) {
+		ent_cli_error(cli, "out of memory in the network analysis");
+		return ENT_EXIT_INPUT;
+	}
+	ent_cli_sort_frustrated(p->g, p->f);
+	return 0;
+}
+
+void ent_cli_picture_free(ent_cli_picture *p)
+{
+	ent_blocs_free(p->B);
+	ent_frustration_free(p->f);
+	ent_net_free(p->g);
+	memset(p, 0, sizeof *p);
+}

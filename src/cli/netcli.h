@@ -79,6 +79,22 @@ size_t ent_cli_most_hostile(const ent_net *g, size_t *out, size_t k);
  * the side with more ties attacks the other. */
 void ent_cli_war_of(const ent_net *g, size_t e, ent_scenario_options *o);
 
+/* The alignment picture on a date, computed once for whoever shows it
+ * (`analyze`, the report): the network, its balance, its frustration
+ * (exact within 5 s, frustrated ties sorted most telling first) and its
+ * camps. */
+typedef struct {
+	ent_net *g;
+	ent_balance bal;
+	ent_frustration *f;
+	ent_blocs *B;
+} ent_cli_picture;
+
+/* Compute the picture on n->as_of into *p.  0 or an exit status (the
+ * error printed).  Free with ent_cli_picture_free (also after a failure). */
+int ent_cli_picture_build(ent_cli *cli, ent_cli_net *n, ent_cli_picture *p);
+void ent_cli_picture_free(ent_cli_picture *p);
+
 /* Rows of a report's events table (report_html.c): up to `max` (300
  * when 0) events with their evidence. */
 typedef struct {
@@ -91,10 +107,10 @@ void ent_cli_evrows_add(ent_cli_evrows *r, const ent_event *e, const char *id,
                         const char *text, size_t text_len);
 void ent_cli_evrows_free(ent_cli_evrows *r);
 
-/* Write the HTML report of the network on n->as_of to `path` (`origin`
- * says where the news came from).  0 or an exit status (the error is
- * printed). */
-int ent_cli_report_write(ent_cli *cli, ent_cli_net *n, const ent_cli_evrows *rows,
-                         const char *path, const char *origin);
+/* Write the HTML report of picture p to `path` (`origin` says where the
+ * news came from).  0 or an exit status (the error is printed). */
+int ent_cli_report_write(ent_cli *cli, ent_cli_net *n, const ent_cli_picture *p,
+                         const ent_cli_evrows *rows, const char *path,
+                         const char *origin);
 
 #endif

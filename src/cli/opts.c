@@ -5,7 +5,9 @@
  */
 #include "cli/cli.h"
 
+#include <errno.h>
 #include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
 
 static const ent_cli_option *find_long(const ent_cli_command *c,
@@ -156,6 +158,26 @@ const char *ent_cli_get_nth(const ent_cli_args *a, const char *name, int n)
 		if (strcmp(a->values[i].opt->name, name) == 0 && k++ == n)
 			return a->values[i].value;
 	return NULL;
+}
+
+int ent_cli_long_opt(ent_cli *cli, const ent_cli_args *a, const char *name,
+                     long lo, long hi, long def, long *out)
+{
+	const char *v = ent_cli_get(a, name);
+	char *end;
+	long x;
+	*out = def;
+	if (!v)
+		return 0;
+	errno = 0;
+	x = strtol(v, &end, 10);
+	if (errno || end == v || *end || x < lo || x > hi) {
+		ent_cli_usage_error(cli, "--%s '%s' is not a number from %ld to %ld", name, v,
+		                    lo, hi);
+		return -1;
+	}
+	*out = x;
+	return 0;
 }
 
 /* ------------------------------------------------------------------------

@@ -21,7 +21,6 @@
 
 void ent_cli_blocs_text(ent_cli *cli, const ent_net *g, const ent_blocs *B,
                         size_t max_members);
-void ent_cli_sort_frustrated(const ent_net *g, ent_frustration *f);
 void ent_cli_scenario_text(ent_cli *cli, ent_cli_net *n, const ent_scenario *s,
                            const ent_scenario_options *o, int brief);
 
@@ -202,37 +201,30 @@ static const char *const style =
 	"height:auto}small{color:#777}figure{margin:.6em 0}.swatch{display:inline-block;"
 	"width:.9em;height:.9em;border:1px solid #555;margin-right:.3em}";
 
-int ent_cli_report_write(ent_cli *cli, ent_cli_net *n, const ent_cli_evrows *rows,
-                         const char *path, const char *origin)
+int ent_cli_report_write(ent_cli *cli, ent_cli_net *n, const ent_cli_picture *p,
+                         const ent_cli_evrows *rows, const char *path,
+                         const char *origin)
 {
-	ent_net *g = NULL;
-	ent_blocs *B = NULL;
-	ent_frustration *f = NULL;
-	ent_frustration_options fo = ENT_FRUSTRATION_OPTIONS_INIT;
-	ent_balance bal;
+	const ent_net *g = p->g;
+	const ent_blocs *B = p->B;
+	const ent_frustration *f = p->f;
+	const ent_balance bal = p->bal;
 	ent_buf b = ENT_BUF_INIT, svg = ENT_BUF_INIT;
-	size_t *order = NULL, m, i, k;
+	size_t *order = NULL, m = ent_net_edge_count(g), i, k;
 	capture_args ca;
 	char d[16];
 	FILE *out = NULL;
 	int rc = 0;
 
-	fo.time_limit = 5;
-	if (!(g = ent_cli_net_build(cli, n, n->as_of)))
+	if (!(order = ent_calloc(m + 1, sizeof *order))) {
+		ent_cli_error(cli, "out of memory writing the report");
 		return ENT_EXIT_INPUT;
-	m = ent_net_edge_count(g);
-	if (ent_net_balance(g, &bal) < 0 || ent_net_frustration(&f, g, &fo) < 0 ||
-	    ent_net_blocs(&B, g, NULL) < 0 || !(order = ent_calloc(m + 1, sizeof *order))) {
-		ent_cli_error(cli, "out of memory in the network analysis");
-		rc = ENT_EXIT_INPUT;
-		goto done;
 	}
 	if (ent_report_draw(&svg, cli->ctx, "svg", g, n->ties, B, NULL) < 0) {
 		ent_cli_error(cli, "%s", ent_errmsg(cli->ctx));
 		rc = ENT_EXIT_INPUT;
 		goto done;
 	}
-	ent_cli_sort_frustrated(g, f);
 	for (i = 0; i < m; i++)
 		order[i] = i;
 	sort_g = g;
@@ -360,8 +352,5 @@ done:
 	ent_free(order);
 	ent_buf_free(&b);
 	ent_buf_free(&svg);
-	ent_blocs_free(B);
-	ent_frustration_free(f);
-	ent_net_free(g);
 	return rc;
 }

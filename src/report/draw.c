@@ -56,26 +56,32 @@ static void set(void *obj, const char *name, const char *value)
 	agsafeset(obj, (char *)name, (char *)value, "");
 }
 
+/* What every picture and every state share: neato's stress majorisation
+ * from a fixed start, straight ties under the states, and fixed-size
+ * circles. */
+static const char *const graph_attrs[][2] = {
+	{"layout", "neato"}, {"mode", "major"}, {"start", "7"}, {"overlap", "false"},
+	{"splines", "false"}, {"outputorder", "edgesfirst"}, {"pack", "true"},
+	{"fontname", "Helvetica"}, {"fontsize", "12"}, {"labelloc", "t"},
+};
+static const char *const node_attrs[][2] = {
+	{"shape", "circle"}, {"fixedsize", "true"}, {"width", "0.55"},
+	{"fontname", "Helvetica"}, {"fontsize", "10"}, {"style", "filled"},
+	{"color", "#555555"},
+};
+
 /* Builds the Graphviz graph: nodes[v] is node v. */
 static Agraph_t *build(const ent_net *g, const ent_ties *t, const ent_blocs *B,
                        Agnode_t **nodes)
 {
-	size_t v, e, n = ent_net_node_count(g), m = ent_net_edge_count(g);
+	size_t v, e, k, n = ent_net_node_count(g), m = ent_net_edge_count(g);
 	const ent_states *st = t ? ent_ties_states(t) : NULL;
 	char buf[256], d[16];
 	Agraph_t *G = agopen("entente", Agundirected, NULL);
 	if (!G)
 		return NULL;
-	set(G, "layout", "neato");
-	set(G, "mode", "major");
-	set(G, "start", "7");
-	set(G, "overlap", "false");
-	set(G, "splines", "false");
-	set(G, "outputorder", "edgesfirst");
-	set(G, "pack", "true");
-	set(G, "fontname", "Helvetica");
-	set(G, "fontsize", "12");
-	set(G, "labelloc", "t");
+	for (v = 0; v < sizeof graph_attrs / sizeof graph_attrs[0]; v++)
+		set(G, graph_attrs[v][0], graph_attrs[v][1]);
 	snprintf(buf, sizeof buf, "Alignment network on %s: fill = camp (half and half: "
 	         "between two camps); blue = cooperative, red dashed = hostile, "
 	         "width = strength", ent_date_format(d, ent_net_date(g)));
@@ -90,20 +96,14 @@ static Agraph_t *build(const ent_net *g, const ent_ties *t, const ent_blocs *B,
 		nodes[v] = a;
 		if (st)
 			name = ent_states_name(st, (size_t)ent_net_node_id(g, v));
-		set(a, "shape", "circle");
-		set(a, "fixedsize", "true");
-		set(a, "width", "0.55");
-		set(a, "fontname", "Helvetica");
-		set(a, "fontsize", "10");
-		set(a, "style", "filled");
-		set(a, "color", "#555555");
+		for (k = 0; k < sizeof node_attrs / sizeof node_attrs[0]; k++)
+			set(a, node_attrs[k][0], node_attrs[k][1]);
 		snprintf(buf, sizeof buf, "n_%s", label);
 		set(a, "id", buf);
 		snprintf(buf, sizeof buf, "%s (%s)%s", name ? name : label, label,
 		         B && camp < 0 ? ", between camps" : "");
 		set(a, "tooltip", buf);
 		if (B && camp < 0) {
-			size_t k;
 			int c1 = -1, c2 = -1;
 			for (k = 0; k < B->nbetween; k++)
 				if (B->between[k] == v) {

@@ -58,7 +58,22 @@ check "analyze -o: exit 0" test $? -eq 0
 check "analyze -o: the report has the events read" grep -q "kcna-0619:1:0" a.html
 check "analyze -o: the text summary still printed" grep -q "Alignment picture" a.txt
 
+# bad input: invalid UTF-8, NUL bytes and markup in the stored text are
+# escaped; an empty store gives a report with an empty events table
+printf '{"id":"bad","date":"2024-05-03","text":"Russia attacked \xff\xfe Ukraine <script>x</script>."}\n' > bad.jsonl
+"$bin" ingest --db b.db bad.jsonl > /dev/null 2>&1
+"$bin" report --db b.db -o b.html 2> /dev/null
+check "report of odd text: exit 0" test $? -eq 0
+check "report of odd text: markup escaped" bash -c "! grep -q '<script>' b.html && grep -q '&lt;script&gt;' b.html"
+"$bin" ingest --db empty.db /dev/null > /dev/null 2>&1
+"$bin" report --db empty.db -o e.html 2> /dev/null
+check "report of an empty store: exit 0" test $? -eq 0
+check "report of an empty store: no event rows" grep -q "<p>0 events;" e.html
+
 # errors
+"$bin" report --rows many -o x.html 2> e3
+check "bad --rows: exit 2" test $? -eq 2
+check "bad --rows: says why" grep -q "\-\-rows 'many' is not a number from 1 to 100000" e3
 "$bin" network -f gif > /dev/null 2> e1
 check "bad format: exit 2" test $? -eq 2
 check "bad format: names the choices" grep -q "svg|png" e1
