@@ -71,7 +71,7 @@ const ent_cli_command *ent_cli_find(const char *name);
 
 /* Entry point: run argv with the given streams; returns the exit status.
  * `env_no_color` and the tty flags come from the caller so tests can fix
- * them. */
+ * them.  argv is left as it was (the parser works on a copy). */
 int ent_cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err,
                  int out_tty, int err_tty, int no_color);
 

@@ -319,12 +319,7 @@ static void run_route(server *sv, const route *r, const ent_http_request *req,
 		goto done;
 	}
 	rewind(sv->null_in);
-	{
-		/* the parser may reorder its argv: hand it a copy of ours */
-		char *av[sizeof c.argv / sizeof c.argv[0]];
-		memcpy(av, c.argv, sizeof av);
-		rc = ent_cli_main(c.argc, av, sv->null_in, o, e, 0, 0, 1);
-	}
+	rc = ent_cli_main(c.argc, c.argv, sv->null_in, o, e, 0, 0, 1);
 	fclose(o);
 	fclose(e);
 	o = e = NULL;

@@ -4,6 +4,7 @@
  * in entente.c hands it the real streams; tests hand it memory streams.
  */
 #include "cli/cli.h"
+#include "util/alloc.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -123,8 +124,8 @@ void ent_cli_diag(const ent_diag *d, void *payload)
 		cli->input_errors++;
 }
 
-int ent_cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err,
-                 int out_tty, int err_tty, int no_color)
+static int cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err,
+                    int out_tty, int err_tty, int no_color)
 {
 	ent_cli cli;
 	const ent_cli_command *cmd;
@@ -178,5 +179,23 @@ int ent_cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err,
 	ent_ctx_free(cli.ctx);
 	if (rc == 0 && cli.input_errors)
 		rc = ENT_EXIT_INPUT;
+	return rc;
+}
+
+/* The parser reorders the arguments it is given (positional ones to the
+ * front): it gets a copy of the caller's array, which stays as it was. */
+int ent_cli_main(int argc, char **argv, FILE *in, FILE *out, FILE *err,
+                 int out_tty, int err_tty, int no_color)
+{
+	char **av = ent_malloc(((size_t)argc + 1) * sizeof *av);
+	int rc;
+	if (!av) {
+		fprintf(err, "entente: out of memory\n");
+		return ENT_EXIT_INPUT;
+	}
+	memcpy(av, argv, (size_t)argc * sizeof *av);
+	av[argc] = NULL;
+	rc = cli_main(argc, av, in, out, err, out_tty, err_tty, no_color);
+	ent_free(av);
 	return rc;
 }

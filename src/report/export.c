@@ -11,20 +11,6 @@
 #include <math.h>
 #include <string.h>
 
-/* XML-escape */
-static void xml(ent_buf *b, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': ent_buf_puts(b, "&amp;"); break;
-		case '<': ent_buf_puts(b, "&lt;"); break;
-		case '>': ent_buf_puts(b, "&gt;"); break;
-		case '"': ent_buf_puts(b, "&quot;"); break;
-		default: ent_buf_putc(b, *s);
-		}
-	}
-}
-
 typedef struct {
 	const char *label, *name;
 	int cow, gw, bloc;
@@ -66,9 +52,9 @@ int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
 			node_info ni;
 			info(g, t, bloc, v, &ni);
 			ent_buf_puts(b, "    <node id=\"");
-			xml(b, ni.label);
+			ent_report_html_cstr(b, ni.label);
 			ent_buf_puts(b, "\"><data key=\"name\">");
-			xml(b, ni.name);
+			ent_report_html_cstr(b, ni.name);
 			ent_buf_puts(b, "</data>");
 			if (ni.cow >= 0)
 				ent_buf_printf(b, "<data key=\"cow\">%d</data>", ni.cow);
@@ -83,9 +69,9 @@ int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
 			double w;
 			ent_net_edge(g, e, &x, &y, &w);
 			ent_buf_printf(b, "    <edge id=\"e%zu\" source=\"", e);
-			xml(b, ent_net_node_label(g, x));
+			ent_report_html_cstr(b, ent_net_node_label(g, x));
 			ent_buf_puts(b, "\" target=\"");
-			xml(b, ent_net_node_label(g, y));
+			ent_report_html_cstr(b, ent_net_node_label(g, y));
 			ent_buf_printf(b, "\"><data key=\"weight\">%.4g</data><data key=\"sign\">%d"
 			               "</data></edge>\n", w, w > 0 ? 1 : -1);
 		}
@@ -108,9 +94,9 @@ int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
 			node_info ni;
 			info(g, t, bloc, v, &ni);
 			ent_buf_puts(b, "      <node id=\"");
-			xml(b, ni.label);
+			ent_report_html_cstr(b, ni.label);
 			ent_buf_puts(b, "\" label=\"");
-			xml(b, ni.name);
+			ent_report_html_cstr(b, ni.name);
 			ent_buf_puts(b, "\"><attvalues>");
 			if (ni.cow >= 0)
 				ent_buf_printf(b, "<attvalue for=\"0\" value=\"%d\"/>", ni.cow);
@@ -126,9 +112,9 @@ int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
 			double w;
 			ent_net_edge(g, e, &x, &y, &w);
 			ent_buf_printf(b, "      <edge id=\"%zu\" source=\"", e);
-			xml(b, ent_net_node_label(g, x));
+			ent_report_html_cstr(b, ent_net_node_label(g, x));
 			ent_buf_puts(b, "\" target=\"");
-			xml(b, ent_net_node_label(g, y));
+			ent_report_html_cstr(b, ent_net_node_label(g, y));
 			ent_buf_printf(b, "\" weight=\"%.4g\"><attvalues><attvalue for=\"0\" "
 			               "value=\"%d\"/></attvalues></edge>\n", fabs(w),
 			               w > 0 ? 1 : -1);
@@ -141,9 +127,9 @@ int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
 			node_info ni;
 			info(g, t, bloc, v, &ni);
 			ent_buf_puts(b, "  \"");
-			xml(b, ni.label);
+			ent_report_html_cstr(b, ni.label);
 			ent_buf_puts(b, "\" [tooltip=\"");
-			xml(b, ni.name);
+			ent_report_html_cstr(b, ni.name);
 			ent_buf_putc(b, '"');
 			if (ni.bloc > -2)
 				ent_buf_printf(b, ", camp=%d", ni.bloc);
@@ -154,9 +140,9 @@ int ent_report_export(ent_buf *b, const char *format, const ent_net *g,
 			double w;
 			ent_net_edge(g, e, &x, &y, &w);
 			ent_buf_puts(b, "  \"");
-			xml(b, ent_net_node_label(g, x));
+			ent_report_html_cstr(b, ent_net_node_label(g, x));
 			ent_buf_puts(b, "\" -- \"");
-			xml(b, ent_net_node_label(g, y));
+			ent_report_html_cstr(b, ent_net_node_label(g, y));
 			ent_buf_printf(b, "\" [weight=%.4g, color=\"%s\", style=%s, penwidth=%.2f];\n",
 			               w, w > 0 ? "#2b6cb0" : "#c53030", w > 0 ? "solid" : "dashed",
 			               0.5 + 2.5 * fabs(w));
